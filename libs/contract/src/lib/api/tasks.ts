@@ -1,0 +1,76 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Uuid } from './common';
+
+export const TITLE_MAX_LENGTH = 200;
+export const DESCRIPTION_MAX_LENGTH = 2000;
+
+export const PRIORITIES = ['low', 'medium', 'high'] as const;
+export const Priority = Type.Union(PRIORITIES.map((p) => Type.Literal(p)));
+export type Priority = (typeof PRIORITIES)[number];
+
+export const TASK_STATUSES = ['all', 'active', 'completed'] as const;
+export const TaskStatus = Type.Union(TASK_STATUSES.map((s) => Type.Literal(s)));
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** A calendar date, `YYYY-MM-DD`. */
+const DueDate = Type.Union([Type.String({ format: 'date' }), Type.Null()]);
+
+export const Task = Type.Object(
+  {
+    id: Uuid,
+    title: Type.String(),
+    description: Type.String(),
+    completed: Type.Boolean(),
+    priority: Priority,
+    dueDate: DueDate,
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedAt: Type.String({ format: 'date-time' }),
+    completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type Task = Static<typeof Task>;
+
+const Title = Type.String({ minLength: 1, maxLength: TITLE_MAX_LENGTH, pattern: '\\S' });
+const Description = Type.String({ maxLength: DESCRIPTION_MAX_LENGTH });
+
+export const CreateTaskBody = Type.Object(
+  {
+    title: Title,
+    description: Type.Optional(Description),
+    priority: Type.Optional(Priority),
+    dueDate: Type.Optional(DueDate),
+  },
+  { additionalProperties: false },
+);
+export type CreateTaskBody = Static<typeof CreateTaskBody>;
+
+export const UpdateTaskBody = Type.Object(
+  {
+    title: Type.Optional(Title),
+    description: Type.Optional(Description),
+    completed: Type.Optional(Type.Boolean()),
+    priority: Type.Optional(Priority),
+    dueDate: Type.Optional(DueDate),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateTaskBody = Static<typeof UpdateTaskBody>;
+
+export const ListTasksQuery = Type.Object(
+  {
+    status: Type.Optional(TaskStatus),
+    search: Type.Optional(Type.String({ maxLength: TITLE_MAX_LENGTH })),
+  },
+  { additionalProperties: false },
+);
+export type ListTasksQuery = Static<typeof ListTasksQuery>;
+
+export const TaskList = Type.Object({ tasks: Type.Array(Task) }, { additionalProperties: false });
+export type TaskList = Static<typeof TaskList>;
+
+export const DeleteCompletedResponse = Type.Object(
+  { deleted: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+export type DeleteCompletedResponse = Static<typeof DeleteCompletedResponse>;

@@ -1,0 +1,36 @@
+/**
+ * Environment variables the API reads. The chart, the raw manifests and the API's config loader
+ * all use these names; contract tests compare them.
+ */
+export const API_CONFIG_ENV = [
+  'DB_HOST',
+  'DB_PORT',
+  'DB_NAME',
+  'DB_USER',
+  'JWT_ALGORITHM',
+  'JWT_EXPIRATION_HOURS',
+  'AI_MODEL',
+  'AI_TEMPERATURE',
+  'AI_MAX_TOKENS',
+  'FRONTEND_URL',
+  'API_URL',
+  'ENVIRONMENT',
+  'DEBUG',
+] as const;
+
+/** Read only through `secretKeyRef`, never from a ConfigMap or an inline `value`. */
+export const API_SECRET_ENV = ['DB_PASSWORD', 'JWT_SECRET', 'COHERE_API_KEY'] as const;
+
+/** Set by the process manager or for local runs; not part of the ConfigMap. */
+export const API_RUNTIME_ENV = ['PORT', 'DATABASE_URL', 'PGLITE_DATA_DIR'] as const;
+
+export type ApiEnvName =
+  | (typeof API_CONFIG_ENV)[number]
+  | (typeof API_SECRET_ENV)[number]
+  | (typeof API_RUNTIME_ENV)[number];
+
+/** Variables the frontend server reads: where `/api/*` is forwarded, and where it listens. */
+export const FRONTEND_ENV = ['API_URL', 'PORT', 'HOSTNAME'] as const;
+
+/** Keys of the Kubernetes Secret (seed T015). */
+export const SECRET_KEYS = API_SECRET_ENV;

@@ -1,0 +1,11 @@
+export { run, type RunOptions, type RunResult } from './run';
+export { ToolFailedError, ToolNotFoundError } from './errors';
+export { INSTALL_HINTS, installHint } from './install-hints';
+export { redact, redactArgs } from './redact';
+export {
+  bundledBinary,
+  findOnPath,
+  resolveBinary,
+  type BundledTool,
+  type HelmMajor,
+} from './bundled-binaries';

@@ -1,0 +1,52 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ToolFailedError, ToolNotFoundError } from './errors';
+import { run } from './run';
+
+function fakeTool(name: string, script: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pakaura-run-'));
+  const file = join(dir, name);
+  writeFileSync(file, `#!/bin/sh\n${script}\n`);
+  chmodSync(file, 0o755);
+  return dir;
+}
+
+describe('run', () => {
+  it('runs a real process with an argv array and returns its output', async () => {
+    const result = await run(process.execPath, [
+      '-e',
+      'process.stdout.write(process.argv[1])',
+      'a b; c',
+    ]);
+    expect(result).toEqual({ stdout: 'a b; c', stderr: '', exitCode: 0 });
+  });
+
+  it('says how to install a program that is not on PATH', async () => {
+    const error = await run('pakaura-no-such-tool', ['version']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ToolNotFoundError);
+    expect((error as Error).message).toMatch(
+      /pakaura-no-such-tool was not found on PATH\. Install/,
+    );
+  });
+
+  it('names the command, its stderr and the hint when a program fails, secrets redacted', async () => {
+    const dir = fakeTool('helm', 'echo "Error: bad password hunter22" >&2; exit 3');
+    const error = await run(join(dir, 'helm'), ['upgrade', '--install', 'x'], {
+      secrets: ['hunter22'],
+      hint: 'Run: nx run chart:lint',
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ToolFailedError);
+    expect((error as ToolFailedError).exitCode).toBe(3);
+    expect((error as Error).message).toBe(
+      `${join(dir, 'helm')} upgrade failed: Error: bad password ***\nRun: nx run chart:lint`,
+    );
+  });
+
+  it('returns a failed result instead of throwing when asked to', async () => {
+    const dir = fakeTool('probe', 'echo nope >&2; exit 1');
+    const result = await run(join(dir, 'probe'), [], { reject: false });
+    expect(result).toEqual({ stdout: '', stderr: 'nope', exitCode: 1 });
+  });
+});
