@@ -1,0 +1,1 @@
+export { imageRecordPath, readImageRecord, writeImageRecord, type ImageRecord } from './record';

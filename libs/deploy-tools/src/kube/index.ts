@@ -1,0 +1,1 @@
+export { loadKubeConfig, type KubeTarget } from './client';
