@@ -1,0 +1,42 @@
+/**
+ * Names of what the chart (and the raw manifests) create in the `pakaura` namespace. Workloads keep
+ * the plain names the seed's commands use (`deploy/api`, `postgresql-0`, `service/frontend`), so
+ * the namespace holds one release.
+ */
+export const COMPONENTS = ['api', 'frontend', 'postgresql'] as const;
+export type Component = (typeof COMPONENTS)[number];
+
+export const K8S_NAMES = {
+  api: 'api',
+  frontend: 'frontend',
+  postgresql: 'postgresql',
+  /** The StatefulSet's only pod. */
+  postgresqlPod: 'postgresql-0',
+  secret: 'pakaura-secrets',
+  configMap: 'pakaura-config',
+  migrationJob: 'pakaura-migrate',
+  ingress: 'pakaura',
+} as const;
+
+/** Labels every pod carries; `app` keeps the seed's `kubectl ... -l app=api` working. */
+export const COMPONENT_LABEL = 'app.kubernetes.io/component';
+export const SEED_APP_LABEL = 'app';
+
+/** Chart value paths the deploy step sets from the image records. */
+export const CHART_IMAGE_VALUES = {
+  api: { repository: 'api.image.repository', tag: 'api.image.tag' },
+  frontend: { repository: 'frontend.image.repository', tag: 'frontend.image.tag' },
+} as const;
+
+/** Kube contexts deploy and destroy accept without being named explicitly. */
+export const LOCAL_CONTEXT_PATTERNS = [
+  /^minikube$/,
+  /^kind-/,
+  /^k3d-/,
+  /^docker-desktop$/,
+  /^docker-for-desktop$/,
+  /^rancher-desktop$/,
+] as const;
+
+/** The Nx project that holds the environment targets (prereqs, cluster, addons). */
+export const ENVIRONMENT_PROJECT = 'local-cluster';
