@@ -1,0 +1,249 @@
+import { KubeConfig } from '@kubernetes/client-node';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { handleRequest } from './routes';
+import type { KubeObject } from './selectors';
+import { ObjectStore } from './store';
+import {
+  attachStreams,
+  runLocally,
+  type ExecHandler,
+  type ExecRequest,
+  type ExecResult,
+} from './streams';
+import { Workloads, type Pod, type Timing, type Workload } from './workloads';
+
+export interface FakeKubeOptions {
+  /** Context name in the generated kubeconfig; `minikube` passes the local-cluster guard. */
+  context?: string;
+  /** Namespace the kubeconfig's context selects. */
+  namespace?: string;
+  timing?: Partial<Timing>;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: string;
+}
+
+/** Where a port-forward (or `127.0.0.1:<port>` inside an exec) to a pod's port really goes. */
+interface Backend {
+  matches: (pod: Pod) => boolean;
+  containerPort: number;
+  localPort: () => number;
+}
+
+export type PodMatch = { pod: string } | { labels: Record<string, string> };
+
+/**
+ * A Kubernetes API server on 127.0.0.1 for tests: plain HTTP with a bearer token, and a kubeconfig
+ * file that points client-node (or kubectl) at it. Objects live in memory; pods behave as the
+ * workloads they belong to say (see Workloads).
+ */
+export class FakeKube {
+  readonly store = new ObjectStore();
+  readonly workloads: Workloads;
+  readonly requests: RecordedRequest[] = [];
+  readonly token = `fake-token-${process.pid}`;
+  readonly context: string;
+  readonly namespace: string;
+  url = '';
+  kubeconfigPath = '';
+  private server?: Server;
+  private dir = '';
+  private readonly logs = new Map<string, string[]>();
+  private readonly backends: Backend[] = [];
+  private readonly execHandlers: ExecHandler[] = [];
+  private readonly forwards = new Map<string, Set<() => void>>();
+  private readonly watches = new Set<ServerResponse>();
+  private readonly closers: (() => void)[] = [];
+
+  private constructor(options: FakeKubeOptions) {
+    this.context = options.context ?? 'minikube';
+    this.namespace = options.namespace ?? 'default';
+    this.workloads = new Workloads(this.store, {
+      readyAfterMs: options.timing?.readyAfterMs ?? 150,
+      terminateAfterMs: options.timing?.terminateAfterMs ?? 50,
+    });
+    this.workloads.on('pod-removed', (pod) => this.closeForwards(pod));
+    this.store.watch(this.store.resourceVersion, (event) => {
+      if (event.plural === 'pods') this.refreshWorkloadStatus(event.object as Pod);
+    });
+  }
+
+  static async start(options: FakeKubeOptions = {}): Promise<FakeKube> {
+    const kube = new FakeKube(options);
+    await kube.listen();
+    return kube;
+  }
+
+  /** A client-node KubeConfig loaded from the generated kubeconfig file. */
+  kubeConfig(): KubeConfig {
+    const kc = new KubeConfig();
+    kc.loadFromFile(this.kubeconfigPath);
+    return kc;
+  }
+
+  /** Routes port-forwards to `containerPort` of the matching pods to a port on 127.0.0.1. */
+  setBackend(match: PodMatch, containerPort: number, localPort: number | (() => number)): void {
+    const matches =
+      'pod' in match
+        ? (pod: Pod) => pod.metadata.name === match.pod
+        : (pod: Pod) =>
+            Object.entries(match.labels).every(([k, v]) => pod.metadata.labels?.[k] === v);
+    const port = typeof localPort === 'number' ? () => localPort : localPort;
+    this.backends.unshift({ matches, containerPort, localPort: port });
+  }
+
+  backendPort(pod: Pod, containerPort: number): number | undefined {
+    return this.backends
+      .find((b) => b.containerPort === containerPort && b.matches(pod))
+      ?.localPort();
+  }
+
+  /** Handlers run newest first; the default runs `node` commands for real (see runLocally). */
+  onExec(handler: ExecHandler): void {
+    this.execHandlers.unshift(handler);
+  }
+
+  async exec(request: ExecRequest): Promise<ExecResult> {
+    for (const handler of [...this.execHandlers, runLocally(this)]) {
+      const result = await handler(request);
+      if (result) return result;
+    }
+    return { stdout: '', stderr: 'no exec handler', exitCode: 1 };
+  }
+
+  appendLog(podName: string, line: string, container?: string): void {
+    const key = `${podName}/${container ?? this.firstContainer(podName)}`;
+    this.logs.set(key, [...(this.logs.get(key) ?? []), line]);
+  }
+
+  logsOf(podName: string, container: string): string[] {
+    return this.logs.get(`${podName}/${container}`) ?? [];
+  }
+
+  /** Deletes an object as the API does: pods terminate and are replaced by their controller. */
+  deleteObject(
+    plural: string,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined {
+    if (plural === 'pods' && namespace) return this.workloads.deletePod(namespace, name);
+    return this.store.remove(plural, namespace, name);
+  }
+
+  /** Pods of a namespace, optionally by label selector. */
+  pods(namespace = this.namespace, labelSelector?: string): Pod[] {
+    return this.store.list<Pod>('pods', namespace, { labelSelector });
+  }
+
+  trackForward(pod: Pod, close: () => void): () => void {
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const set = this.forwards.get(key) ?? new Set();
+    set.add(close);
+    this.forwards.set(key, set);
+    return () => set.delete(close);
+  }
+
+  trackWatch(res: ServerResponse): void {
+    this.watches.add(res);
+    res.on('close', () => this.watches.delete(res));
+  }
+
+  onClose(action: () => void): void {
+    this.closers.push(action);
+  }
+
+  async close(): Promise<void> {
+    this.workloads.stop();
+    for (const res of this.watches) res.end();
+    for (const action of this.closers) action();
+    await new Promise<void>((resolve) => {
+      this.server?.closeAllConnections();
+      this.server?.close(() => resolve());
+    });
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private async listen(): Promise<void> {
+    const server = createServer((req, res) => void handleRequest(this, req, res));
+    server.on('upgrade', attachStreams(this));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    this.server = server;
+    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.dir = mkdtempSync(join(tmpdir(), 'pakaura-fake-kube-'));
+    this.kubeconfigPath = join(this.dir, 'kubeconfig');
+    writeFileSync(this.kubeconfigPath, JSON.stringify(this.kubeconfigDocument(), null, 2));
+  }
+
+  private kubeconfigDocument() {
+    return {
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [{ name: 'fake', cluster: { server: this.url, 'insecure-skip-tls-verify': true } }],
+      users: [{ name: 'fake-user', user: { token: this.token } }],
+      contexts: [
+        {
+          name: this.context,
+          context: { cluster: 'fake', user: 'fake-user', namespace: this.namespace },
+        },
+      ],
+      'current-context': this.context,
+    };
+  }
+
+  private closeForwards(pod: Pod): void {
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    for (const close of this.forwards.get(key) ?? []) close();
+    this.forwards.delete(key);
+  }
+
+  private firstContainer(podName: string): string {
+    const pod = this.store.list<Pod>('pods').find((p) => p.metadata.name === podName);
+    return pod?.spec.containers[0]?.name ?? 'main';
+  }
+
+  /** Keeps `status.replicas/readyReplicas` of the pod's Deployment or StatefulSet current. */
+  private refreshWorkloadStatus(pod: Pod): void {
+    const namespace = pod.metadata.namespace;
+    const owner = (
+      pod.metadata['ownerReferences'] as { kind: string; name: string }[] | undefined
+    )?.[0];
+    if (!owner || !namespace) return;
+    let plural = owner.kind === 'StatefulSet' ? 'statefulsets' : 'deployments';
+    let name = owner.name;
+    if (owner.kind === 'ReplicaSet') {
+      const rs = this.store.get<Workload>('replicasets', namespace, owner.name);
+      const deployment = (rs?.metadata['ownerReferences'] as { name: string }[] | undefined)?.[0];
+      if (!deployment) return;
+      plural = 'deployments';
+      name = deployment.name;
+    }
+    const workload = this.store.get<Workload>(plural, namespace, name);
+    if (!workload) return;
+    const selector = Object.entries(workload.spec.selector?.matchLabels ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+    const owned = this.pods(namespace, selector).filter((p) => !p.metadata['deletionTimestamp']);
+    const ready = owned.filter((p) =>
+      p.status.conditions?.some(
+        (c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True',
+      ),
+    ).length;
+    const status = {
+      replicas: owned.length,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      updatedReplicas: owned.length,
+    };
+    if (JSON.stringify(workload.status ?? {}) === JSON.stringify(status)) return;
+    this.store.update<Workload>(plural, namespace, name, (w) => {
+      w.status = status;
+    });
+  }
+}

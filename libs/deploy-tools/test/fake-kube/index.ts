@@ -1,0 +1,5 @@
+export { FakeKube, type FakeKubeOptions, type PodMatch, type RecordedRequest } from './fake-kube';
+export { componentLabels, seedPakaura, type SeededSecrets } from './fixtures';
+export type { ExecHandler, ExecRequest, ExecResult } from './streams';
+export type { KubeObject } from './selectors';
+export type { Pod, Timing, Workload } from './workloads';

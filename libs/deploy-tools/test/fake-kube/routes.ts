@@ -1,0 +1,269 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FakeKube } from './fake-kube';
+import { SelectorError, fieldMatcher, labelMatcher, type KubeObject } from './selectors';
+import { ConflictError, RESOURCE_TYPES, apiVersionOf, type ResourceType } from './store';
+
+/** Where a request points: a kind, maybe a namespace, maybe an object and a subresource. */
+export interface ResourcePath {
+  resource: ResourceType;
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+}
+
+/** Reads `/api/v1/...` and `/apis/<group>/<version>/...` paths the way the API server does. */
+export function parseResourcePath(pathname: string): ResourcePath | undefined {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  let group: string;
+  let version: string;
+  let rest: string[];
+  if (parts[0] === 'api') [group, version, rest] = ['', parts[1], parts.slice(2)];
+  else if (parts[0] === 'apis') [group, version, rest] = [parts[1], parts[2], parts.slice(3)];
+  else return undefined;
+  let namespace: string | undefined;
+  if (rest[0] === 'namespaces' && rest.length >= 3) {
+    namespace = rest[1];
+    rest = rest.slice(2);
+  }
+  const [plural, name, subresource] = rest;
+  const resource = RESOURCE_TYPES.find(
+    (r) => r.group === group && r.version === version && r.plural === plural,
+  );
+  if (!resource) return undefined;
+  return { resource, namespace, name, subresource };
+}
+
+export async function handleRequest(
+  kube: FakeKube,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://fake-kube');
+  kube.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.search });
+  if (req.headers.authorization !== `Bearer ${kube.token}`) {
+    return sendStatus(res, 401, 'Unauthorized', 'Unauthorized');
+  }
+  if (url.pathname === '/version') {
+    return sendJson(res, 200, { major: '1', minor: '29', gitVersion: 'v1.29.0' });
+  }
+  if (['/livez', '/readyz', '/healthz'].includes(url.pathname)) {
+    res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    return;
+  }
+  const target = parseResourcePath(url.pathname);
+  if (!target)
+    return sendStatus(res, 404, 'NotFound', 'the server could not find the requested resource');
+  try {
+    await route(kube, target, req, res, url.searchParams);
+  } catch (error) {
+    if (error instanceof SelectorError) return sendStatus(res, 400, 'BadRequest', error.message);
+    if (error instanceof ConflictError) return sendStatus(res, 409, 'AlreadyExists', error.message);
+    sendStatus(res, 500, 'InternalError', (error as Error).message);
+  }
+}
+
+async function route(
+  kube: FakeKube,
+  target: ResourcePath,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+): Promise<void> {
+  const { resource, namespace, name, subresource } = target;
+  const method = req.method ?? 'GET';
+  const selectors = {
+    labelSelector: query.get('labelSelector') ?? undefined,
+    fieldSelector: query.get('fieldSelector') ?? undefined,
+  };
+  if (!name) {
+    if (method === 'GET' && query.get('watch') === 'true') {
+      return watch(kube, resource, namespace, selectors, query, req, res);
+    }
+    if (method === 'GET') return sendList(res, kube, resource, namespace, selectors);
+    if (method === 'POST') {
+      const body = (await readJson(req)) as KubeObject;
+      body.metadata.namespace ??= namespace;
+      const created = kube.store.create(resource.plural, withType(resource, body));
+      return sendJson(res, 201, created);
+    }
+    if (method === 'DELETE') {
+      const doomed = kube.store.list(resource.plural, namespace, selectors);
+      for (const object of doomed)
+        kube.deleteObject(resource.plural, namespace, object.metadata.name);
+      return sendList(res, kube, resource, namespace, selectors, doomed);
+    }
+    return sendStatus(res, 405, 'MethodNotAllowed', `${method} is not supported here`);
+  }
+  const current = kube.store.get(resource.plural, namespace, name);
+  if (subresource === 'log' && resource.plural === 'pods')
+    return sendLog(kube, current, query, res);
+  if (subresource === 'exec' || subresource === 'portforward') {
+    return sendStatus(res, 400, 'BadRequest', 'Upgrade request required');
+  }
+  if (method === 'PUT' || method === 'PATCH') {
+    if (!current) return notFound(res, resource, name);
+    const body = await readJson(req);
+    const next = Array.isArray(body) ? applyJsonPatch(current, body) : mergePatch(current, body);
+    return sendJson(
+      res,
+      200,
+      kube.store.put(resource.plural, withType(resource, next as KubeObject)),
+    );
+  }
+  if (!current) return notFound(res, resource, name);
+  if (method === 'GET') return sendJson(res, 200, withType(resource, current));
+  if (method === 'DELETE') {
+    const result = kube.deleteObject(resource.plural, namespace, name);
+    return sendJson(res, 200, withType(resource, result ?? current));
+  }
+  return sendStatus(res, 405, 'MethodNotAllowed', `${method} is not supported here`);
+}
+
+function watch(
+  kube: FakeKube,
+  resource: ResourceType,
+  namespace: string | undefined,
+  selectors: { labelSelector?: string; fieldSelector?: string },
+  query: URLSearchParams,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
+  const byLabel = labelMatcher(selectors.labelSelector);
+  const byField = fieldMatcher(selectors.fieldSelector);
+  res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+  const send = (type: string, object: KubeObject) =>
+    res.write(`${JSON.stringify({ type, object: withType(resource, object) })}\n`);
+  const from = query.get('resourceVersion');
+  let since = Number(from);
+  if (!from || from === '0') {
+    for (const object of kube.store.list(resource.plural, namespace, selectors))
+      send('ADDED', object);
+    since = kube.store.resourceVersion;
+  }
+  const stop = kube.store.watch(since, (event) => {
+    if (event.plural !== resource.plural) return;
+    if (namespace !== undefined && event.object.metadata.namespace !== namespace) return;
+    if (!byLabel(event.object) || !byField(event.object)) return;
+    send(event.type, event.object);
+  });
+  const timeout = Number(query.get('timeoutSeconds') ?? 0);
+  const timer = timeout > 0 ? setTimeout(() => res.end(), timeout * 1000) : undefined;
+  const finish = () => {
+    stop();
+    if (timer) clearTimeout(timer);
+  };
+  kube.trackWatch(res);
+  req.on('close', finish);
+  res.on('close', finish);
+}
+
+function sendLog(
+  kube: FakeKube,
+  pod: KubeObject | undefined,
+  query: URLSearchParams,
+  res: ServerResponse,
+): void {
+  if (!pod) return sendStatus(res, 404, 'NotFound', 'pods not found');
+  const containers = ((pod['spec'] as { containers: { name: string }[] }).containers ?? []).map(
+    (c) => c.name,
+  );
+  const container = query.get('container') ?? (containers.length === 1 ? containers[0] : undefined);
+  if (!container || !containers.includes(container)) {
+    return sendStatus(
+      res,
+      400,
+      'BadRequest',
+      `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${containers.join(' ')}]`,
+    );
+  }
+  const lines = kube.logsOf(pod.metadata.name, container);
+  const tail = query.get('tailLines');
+  const shown = tail ? lines.slice(-Number(tail)) : lines;
+  res.writeHead(200, { 'content-type': 'text/plain' });
+  res.end(shown.map((line) => `${line}\n`).join(''));
+}
+
+function sendList(
+  res: ServerResponse,
+  kube: FakeKube,
+  resource: ResourceType,
+  namespace: string | undefined,
+  selectors: { labelSelector?: string; fieldSelector?: string },
+  items = kube.store.list(resource.plural, namespace, selectors),
+): void {
+  sendJson(res, 200, {
+    apiVersion: apiVersionOf(resource),
+    kind: `${resource.kind}List`,
+    metadata: { resourceVersion: String(kube.store.resourceVersion) },
+    items,
+  });
+}
+
+function withType<T extends KubeObject>(resource: ResourceType, object: T): T {
+  return { ...object, apiVersion: apiVersionOf(resource), kind: resource.kind };
+}
+
+function notFound(res: ServerResponse, resource: ResourceType, name: string): void {
+  sendStatus(res, 404, 'NotFound', `${resource.plural} "${name}" not found`);
+}
+
+export function sendStatus(
+  res: ServerResponse,
+  code: number,
+  reason: string,
+  message: string,
+): void {
+  sendJson(res, code, {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    code,
+  });
+}
+
+function sendJson(res: ServerResponse, code: number, body: unknown): void {
+  res.writeHead(code, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+}
+
+function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isObject(patch) || !isObject(target)) return patch;
+  const out: Record<string, unknown> = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else out[key] = mergePatch(out[key], value);
+  }
+  return out;
+}
+
+function applyJsonPatch(target: KubeObject, ops: unknown[]): KubeObject {
+  const doc = structuredClone(target) as Record<string, unknown>;
+  for (const op of ops as { op: string; path: string; value?: unknown }[]) {
+    const keys = op.path
+      .split('/')
+      .slice(1)
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const last = keys.pop() as string;
+    let parent: Record<string, unknown> = doc;
+    for (const key of keys) {
+      parent[key] ??= {};
+      parent = parent[key] as Record<string, unknown>;
+    }
+    if (op.op === 'remove') delete parent[last];
+    else parent[last] = op.value;
+  }
+  return doc as KubeObject;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
