@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ImageKey } from '@pakaura/contract';
+import { IMAGE_PROJECTS, type ImageKey } from '@pakaura/contract';
 
 /**
  * What the image step built, written where the deploy step reads it:
@@ -36,9 +36,8 @@ export function readImageRecord(workspaceRoot: string, app: ImageKey): ImageReco
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    const project = app === 'api' ? 'api-container' : 'frontend';
     throw new Error(
-      `No image has been built for ${app} (${file} is missing). Run: nx run ${project}:image`,
+      `No image has been built for ${app} (${file} is missing). Run: nx run ${IMAGE_PROJECTS[app]}:image`,
       {
         cause: error,
       },
