@@ -1,0 +1,210 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFakeSandbox, type FakeSandbox } from './sandbox';
+
+describe('fake tools', () => {
+  let sandbox: FakeSandbox;
+  beforeEach(() => {
+    sandbox = createFakeSandbox();
+  });
+  afterEach(() => sandbox.dispose());
+
+  function writeChart(): string {
+    const dir = join(sandbox.root, 'chart');
+    mkdirSync(join(dir, 'templates'), { recursive: true });
+    writeFileSync(
+      join(dir, 'Chart.yaml'),
+      'apiVersion: v2\nname: demo\nversion: 1.2.3\nappVersion: "1.2.3"\n',
+    );
+    writeFileSync(
+      join(dir, 'templates', 'cm.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: demo\ndata:\n  tag: {{ .Values.tag | quote }}\n',
+    );
+    return dir;
+  }
+
+  it('reports a missing minikube profile, then a running cluster after start, like minikube status', async () => {
+    const before = await sandbox.exec('minikube', ['status', '-o', 'json']);
+    expect(before.exitCode).toBe(85);
+    expect(JSON.parse(before.stdout)).toMatchObject({ Host: 'Nonexistent' });
+
+    await sandbox.exec('minikube', ['start', '--cpus=4', '--kubernetes-version=v1.29.0']);
+    const after = await sandbox.exec('minikube', ['status', '-o', 'json']);
+    expect(after.exitCode).toBe(0);
+    expect(JSON.parse(after.stdout)).toEqual({
+      Name: 'minikube',
+      Host: 'Running',
+      Kubelet: 'Running',
+      APIServer: 'Running',
+      Kubeconfig: 'Configured',
+      Worker: false,
+    });
+    expect(sandbox.state.cluster('minikube')).toMatchObject({
+      cpus: '4',
+      kubernetesVersion: 'v1.29.0',
+    });
+    expect((await sandbox.exec('kubectl', ['config', 'current-context'])).stdout.trim()).toBe(
+      'minikube',
+    );
+  });
+
+  it("builds into minikube's daemon only when docker-env's variables are passed", async () => {
+    await sandbox.exec('minikube', ['start']);
+    const envLines = (await sandbox.exec('minikube', ['docker-env', '--shell', 'none'])).stdout;
+    const dockerEnv = Object.fromEntries(
+      envLines
+        .trim()
+        .split('\n')
+        .map((line) => line.split(/=(.*)/s).slice(0, 2)),
+    );
+    expect(dockerEnv).toMatchObject({ MINIKUBE_ACTIVE_DOCKERD: 'minikube' });
+
+    const context = join(sandbox.root, 'app');
+    mkdirSync(context);
+    writeFileSync(join(context, 'Dockerfile'), 'FROM scratch\n');
+    const restore = sandbox.apply();
+    Object.assign(process.env, dockerEnv);
+    try {
+      const built = await sandbox.exec('docker', ['build', '-t', 'demo:1', context]);
+      expect(built.exitCode).toBe(0);
+    } finally {
+      for (const key of Object.keys(dockerEnv)) delete process.env[key];
+      restore();
+    }
+    expect(sandbox.state.image('minikube/minikube', 'demo:1')).toBeDefined();
+    const local = await sandbox.exec('docker', ['image', 'inspect', 'demo:1']);
+    expect(local.exitCode).toBe(1);
+    expect(local.stderr).toContain('No such image: demo:1');
+  });
+
+  it('records a helm release with its supplied values and description, as helm status -o json shows it', async () => {
+    await sandbox.exec('minikube', ['start']);
+    const chart = writeChart();
+    const upgrade = await sandbox.exec('helm', [
+      'upgrade',
+      '--install',
+      'demo',
+      chart,
+      '-n',
+      'apps',
+      '--create-namespace',
+      '--set',
+      'tag=1.2.3-abc,replicas=2',
+      '--set-string',
+      'port=80',
+      '--description',
+      'digest=42',
+      '--wait',
+      '--atomic',
+      '--kube-context',
+      'minikube',
+    ]);
+    expect(upgrade.exitCode).toBe(0);
+    const status = JSON.parse(
+      (await sandbox.exec('helm', ['status', 'demo', '-n', 'apps', '-o', 'json'])).stdout,
+    );
+    expect(status).toMatchObject({
+      name: 'demo',
+      namespace: 'apps',
+      version: 1,
+      info: { status: 'deployed', description: 'digest=42' },
+      chart: { metadata: { name: 'demo', version: '1.2.3' } },
+      config: { tag: '1.2.3-abc', replicas: 2, port: '80' },
+    });
+  });
+
+  it('rolls an upgrade back when it fails with --atomic, leaving the previous values deployed', async () => {
+    await sandbox.exec('minikube', ['start']);
+    const chart = writeChart();
+    const install = [
+      'upgrade',
+      '--install',
+      'demo',
+      chart,
+      '-n',
+      'apps',
+      '--create-namespace',
+      '--atomic',
+    ];
+    await sandbox.exec('helm', [...install, '--set', 'tag=one']);
+    sandbox.configure({
+      failures: [
+        { tool: 'helm', command: 'upgrade', stderr: 'timed out waiting for the condition' },
+      ],
+    });
+
+    const failed = await sandbox.exec('helm', [...install, '--set', 'tag=two']);
+    expect(failed.exitCode).toBe(1);
+    expect(failed.stderr).toContain('has been rolled back due to atomic being set: timed out');
+    const history = JSON.parse(
+      (await sandbox.exec('helm', ['history', 'demo', '-n', 'apps', '-o', 'json'])).stdout,
+    );
+    expect(history.map((r: { status: string }) => r.status)).toEqual([
+      'superseded',
+      'failed',
+      'deployed',
+    ]);
+    expect(sandbox.state.release('minikube', 'apps', 'demo')?.revisions.at(-1)?.config).toEqual({
+      tag: 'one',
+    });
+  });
+
+  it('fails cluster-facing helm calls like an unreachable API server when the cluster is stopped', async () => {
+    await sandbox.exec('minikube', ['start']);
+    await sandbox.exec('minikube', ['stop']);
+    const status = await sandbox.exec('helm', ['status', 'demo', '-o', 'json']);
+    expect(status.exitCode).toBe(1);
+    expect(status.stderr).toMatch(/connection to the server 127\.0\.0\.1:8443 was refused/);
+  });
+
+  it('passes offline helm commands to the real helm binary', async () => {
+    const rendered = await sandbox.exec('helm', [
+      'template',
+      'demo',
+      writeChart(),
+      '--set',
+      'tag=x1',
+    ]);
+    expect(rendered.exitCode).toBe(0);
+    expect(rendered.stdout).toContain('tag: "x1"');
+  });
+
+  it('reports tool versions in the real output shapes, overridable per test', async () => {
+    sandbox.configure({ versions: { kubectl: 'v1.28.4', helm: 'v3.13.0' } });
+    const kubectl = JSON.parse(
+      (await sandbox.exec('kubectl', ['version', '--client', '-o', 'json'])).stdout,
+    );
+    expect(kubectl.clientVersion).toMatchObject({ major: '1', minor: '28', gitVersion: 'v1.28.4' });
+    expect((await sandbox.exec('helm', ['version', '--template', '{{.Version}}'])).stdout).toBe(
+      'v3.13.0\n',
+    );
+    expect(
+      (await sandbox.exec('docker', ['version', '--format', '{{.Client.Version}}'])).stdout,
+    ).toBe('27.3.1\n');
+    expect(
+      JSON.parse((await sandbox.exec('minikube', ['version', '--output=json'])).stdout),
+    ).toMatchObject({
+      minikubeVersion: 'v1.34.0',
+    });
+  });
+
+  it('logs every call with its argv and exit code, and fails the first N calls when told to', async () => {
+    sandbox.configure({
+      failures: [{ tool: 'kind', command: 'get clusters', stderr: 'boom', times: 1 }],
+    });
+    expect((await sandbox.exec('kind', ['get', 'clusters'])).exitCode).toBe(1);
+    expect((await sandbox.exec('kind', ['get', 'clusters'])).exitCode).toBe(0);
+    expect(sandbox.calls('kind').map((c) => [c.args.join(' '), c.exitCode])).toEqual([
+      ['get clusters', 1],
+      ['get clusters', 0],
+    ]);
+  });
+
+  it('refuses commands it does not know instead of pretending to succeed', async () => {
+    await sandbox.exec('minikube', ['start']);
+    const result = await sandbox.exec('kubectl', ['delete', 'namespace', 'x']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('fake kubectl: unsupported command');
+  });
+});

@@ -1,0 +1,79 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { parse, stringify } from 'yaml';
+
+/** The kubeconfig a real tool would read: `--kubeconfig`, else the first file of $KUBECONFIG, else ~/.kube/config. */
+export function kubeconfigPath(explicit, env = process.env) {
+  if (explicit) return explicit;
+  const fromEnv = (env.KUBECONFIG ?? '').split(delimiter).find(Boolean);
+  return fromEnv ?? join(homedir(), '.kube', 'config');
+}
+
+export function readKubeconfig(file) {
+  if (!existsSync(file)) return emptyKubeconfig();
+  const parsed = parse(readFileSync(file, 'utf8')) ?? {};
+  return { ...emptyKubeconfig(), ...parsed };
+}
+
+export function contextNames(file) {
+  return (readKubeconfig(file).contexts ?? []).map((c) => c.name);
+}
+
+/** The context a command talks to: the explicit one, else the kubeconfig's current context. */
+export function resolveContext(file, explicit) {
+  const config = readKubeconfig(file);
+  const name = explicit ?? config['current-context'];
+  if (!name) return { error: 'current-context is not set' };
+  const context = (config.contexts ?? []).find((c) => c.name === name);
+  if (!context) return { error: `context "${name}" does not exist` };
+  const cluster = (config.clusters ?? []).find((c) => c.name === context.context?.cluster);
+  return { name, server: cluster?.cluster?.server ?? '' };
+}
+
+/** Adds or replaces a cluster, user and context named `name`, and makes it current (as `minikube start` does). */
+export function upsertContext(file, name, server) {
+  const config = readKubeconfig(file);
+  const without = (list) => (list ?? []).filter((entry) => entry.name !== name);
+  config.clusters = [...without(config.clusters), { name, cluster: { server } }];
+  config.users = [...without(config.users), { name, user: { token: `fake-token-${name}` } }];
+  config.contexts = [
+    ...without(config.contexts),
+    { name, context: { cluster: name, user: name, namespace: 'default' } },
+  ];
+  config['current-context'] = name;
+  writeKubeconfig(file, config);
+}
+
+export function removeContext(file, name) {
+  const config = readKubeconfig(file);
+  const without = (list) => (list ?? []).filter((entry) => entry.name !== name);
+  config.clusters = without(config.clusters);
+  config.users = without(config.users);
+  config.contexts = without(config.contexts);
+  if (config['current-context'] === name) config['current-context'] = '';
+  writeKubeconfig(file, config);
+}
+
+export function useContext(file, name) {
+  const config = readKubeconfig(file);
+  config['current-context'] = name;
+  writeKubeconfig(file, config);
+}
+
+function writeKubeconfig(file, config) {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, stringify(config));
+}
+
+function emptyKubeconfig() {
+  return {
+    apiVersion: 'v1',
+    kind: 'Config',
+    preferences: {},
+    clusters: [],
+    users: [],
+    contexts: [],
+    'current-context': '',
+  };
+}
