@@ -44,6 +44,20 @@ describe('run', () => {
     );
   });
 
+  it('streams and captures the output in tee mode, so a failure still names its cause', async () => {
+    const dir = fakeTool(
+      'builder',
+      'echo step 1; echo "ERROR: failed to solve: no space" >&2; exit 1',
+    );
+    const error = await run(join(dir, 'builder'), ['build'], { stdio: 'tee' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ToolFailedError);
+    expect((error as ToolFailedError).stderr).toBe('ERROR: failed to solve: no space');
+    const ok = await run(process.execPath, ['-e', 'console.log("built")'], { stdio: 'tee' });
+    expect(ok.stdout).toBe('built');
+  });
+
   it('returns a failed result instead of throwing when asked to', async () => {
     const dir = fakeTool('probe', 'echo nope >&2; exit 1');
     const result = await run(join(dir, 'probe'), [], { reject: false });

@@ -8,8 +8,11 @@ export interface RunOptions {
   /** Added to the current environment. */
   env?: Record<string, string | undefined>;
   input?: string;
-  /** `inherit` streams the program's output to the terminal (long builds); default `pipe`. */
-  stdio?: 'pipe' | 'inherit';
+  /**
+   * `pipe` (default) captures the output; `inherit` streams it to the terminal; `tee` does both,
+   * so a long build shows its progress and a failure still names its cause from stderr.
+   */
+  stdio?: 'pipe' | 'inherit' | 'tee';
   timeoutMs?: number;
   signal?: AbortSignal;
   /** Values masked in every error message this call produces. */
@@ -43,8 +46,8 @@ export async function run(
       env: options.env,
       input: options.input,
       stdin: options.input === undefined ? 'ignore' : undefined,
-      stdout: options.stdio ?? 'pipe',
-      stderr: options.stdio ?? 'pipe',
+      stdout: outputMode(options.stdio),
+      stderr: outputMode(options.stdio),
       timeout: options.timeoutMs,
       cancelSignal: options.signal,
       reject: false,
@@ -79,6 +82,10 @@ export async function run(
     if (isNotFound(error)) throw new ToolNotFoundError(tool, installHint(tool), { cause: error });
     throw error;
   }
+}
+
+function outputMode(stdio: RunOptions['stdio']): 'pipe' | 'inherit' | ['pipe', 'inherit'] {
+  return stdio === 'tee' ? ['pipe', 'inherit'] : (stdio ?? 'pipe');
 }
 
 function isNotFound(value: unknown): boolean {
