@@ -44,6 +44,8 @@ export interface FakeSandboxOptions {
   inheritPath?: boolean;
   /** Initial knobs (versions, failures, delays); change them later with `configure`. */
   config?: FakeConfig;
+  /** Use this kubeconfig (e.g. a FakeKube's) instead of a new empty one. */
+  kubeconfig?: string;
 }
 
 export interface FakeSandbox {
@@ -64,7 +66,7 @@ export interface FakeSandbox {
     tool: FakeToolName,
     args: readonly string[],
   ): Promise<{ stdout: string; stderr: string; exitCode: number }>;
-  /** Adds a context to the kubeconfig without a cluster behind it (e.g. a remote one). */
+  /** Adds a context to the kubeconfig (no fake cluster behind it unless one is started under that name). */
   addContext(name: string, server?: string): void;
   /** Puts `env` into process.env for in-process code; returns the function that undoes it. */
   apply(): () => void;
@@ -76,7 +78,7 @@ export function createFakeSandbox(options: FakeSandboxOptions = {}): FakeSandbox
   const binDir = join(root, 'bin');
   const stateDir = join(root, 'state');
   const logFile = join(root, 'calls.jsonl');
-  const kubeconfig = join(root, 'kube', 'config');
+  const kubeconfig = options.kubeconfig ?? join(root, 'kube', 'config');
   mkdirSync(binDir, { recursive: true });
   mkdirSync(stateDir, { recursive: true });
   for (const tool of options.tools ?? FAKE_TOOLS) writeShim(binDir, tool);

@@ -4,7 +4,7 @@ export function resolveContext(
   file: string,
   explicit?: string,
 ): { name: string; server: string; error?: undefined } | { error: string; name?: undefined };
-/** Adds or replaces a context (with its cluster and user) and makes it current. */
+/** Adds a context (with its cluster and user) unless it exists, and makes it current. */
 export function upsertContext(file: string, name: string, server: string): void;
 export function removeContext(file: string, name: string): void;
 export function useContext(file: string, name: string): void;

@@ -31,9 +31,18 @@ export function resolveContext(file, explicit) {
   return { name, server: cluster?.cluster?.server ?? '' };
 }
 
-/** Adds or replaces a cluster, user and context named `name`, and makes it current (as `minikube start` does). */
+/**
+ * Adds a cluster, user and context named `name` and makes it current, as `minikube start` does. An
+ * existing context is kept as it is (only made current), so a test can point it at a fake API
+ * server beforehand and keep it across a fake `minikube start`.
+ */
 export function upsertContext(file, name, server) {
   const config = readKubeconfig(file);
+  if ((config.contexts ?? []).some((c) => c.name === name)) {
+    config['current-context'] = name;
+    writeKubeconfig(file, config);
+    return;
+  }
   const without = (list) => (list ?? []).filter((entry) => entry.name !== name);
   config.clusters = [...without(config.clusters), { name, cluster: { server } }];
   config.users = [...without(config.users), { name, user: { token: `fake-token-${name}` } }];

@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFakeSandbox, type FakeSandbox } from '../../test/fakes/sandbox';
+import { ensureCluster } from './ensure-cluster';
+import { DEFAULT_CLUSTER_OPTIONS } from './options';
+
+describe('ensureCluster', () => {
+  let sandbox: FakeSandbox;
+  let restore: () => void;
+  beforeEach(() => {
+    sandbox = createFakeSandbox();
+    restore = sandbox.apply();
+  });
+  afterEach(() => {
+    restore();
+    sandbox.dispose();
+  });
+  const verbs = () => sandbox.calls().map((c) => `${c.tool} ${c.args[0]}`);
+
+  it("starts minikube with the seed's resources when no cluster exists", async () => {
+    const result = await ensureCluster(DEFAULT_CLUSTER_OPTIONS);
+    expect(result).toEqual({ action: 'started', context: 'minikube' });
+    expect(sandbox.calls('minikube').at(-1)?.args).toEqual([
+      'start',
+      '-p',
+      'minikube',
+      '--cpus=4',
+      '--memory=8192',
+      '--disk-size=20g',
+      '--driver=docker',
+      '--kubernetes-version=v1.29.0',
+    ]);
+    expect(sandbox.state.cluster('minikube')?.running).toBe(true);
+  });
+
+  it('does nothing but ask for the status when the cluster already runs', async () => {
+    await sandbox.exec('minikube', ['start']);
+    sandbox.clearCalls();
+    expect(await ensureCluster(DEFAULT_CLUSTER_OPTIONS)).toEqual({
+      action: 'already-running',
+      context: 'minikube',
+    });
+    expect(verbs()).toEqual(['minikube status']);
+  });
+
+  it('starts a stopped cluster again', async () => {
+    await sandbox.exec('minikube', ['start']);
+    await sandbox.exec('minikube', ['stop']);
+    expect((await ensureCluster(DEFAULT_CLUSTER_OPTIONS)).action).toBe('started');
+  });
+
+  it('repairs the kube context of a running cluster instead of restarting it', async () => {
+    await sandbox.exec('minikube', ['start']);
+    const cluster = sandbox.state.cluster('minikube');
+    sandbox.state.saveCluster('minikube', { ...cluster!, kubeconfig: 'Misconfigured' });
+    sandbox.clearCalls();
+    expect((await ensureCluster(DEFAULT_CLUSTER_OPTIONS)).action).toBe('context-updated');
+    expect(verbs()).toEqual(['minikube status', 'minikube update-context']);
+  });
+
+  it('creates a kind cluster with the node image of the Kubernetes version, once', async () => {
+    const options = { ...DEFAULT_CLUSTER_OPTIONS, provider: 'kind' as const, name: 'pakaura' };
+    expect(await ensureCluster(options)).toEqual({ action: 'started', context: 'kind-pakaura' });
+    expect(await ensureCluster(options)).toEqual({
+      action: 'already-running',
+      context: 'kind-pakaura',
+    });
+    expect(sandbox.calls('kind').map((c) => c.args.join(' '))).toEqual([
+      'get clusters',
+      'create cluster --name pakaura --image kindest/node:v1.29.0 --wait 5m',
+      'get clusters',
+    ]);
+  });
+
+  it('says what to do when minikube cannot start', async () => {
+    sandbox.configure({ dockerEngine: 'stopped' });
+    await expect(ensureCluster(DEFAULT_CLUSTER_OPTIONS)).rejects.toThrow(
+      /^minikube start failed: exit code 56\nCheck the tools with: nx run local-cluster:prereqs/,
+    );
+  });
+
+  it('says how to install minikube when it is missing', async () => {
+    restore();
+    sandbox.dispose();
+    sandbox = createFakeSandbox({ tools: ['docker', 'kubectl', 'helm'], inheritPath: false });
+    restore = sandbox.apply();
+    await expect(ensureCluster(DEFAULT_CLUSTER_OPTIONS)).rejects.toThrow(
+      'minikube was not found on PATH. Install minikube 1.32+ (https://minikube.sigs.k8s.io/docs/start/).',
+    );
+  });
+});
