@@ -1,10 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Uuid } from './common';
+import {
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+} from './limits';
 
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_LENGTH = 128;
+export { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
-const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
+const Email = Type.String({ format: 'email', minLength: 3, maxLength: EMAIL_MAX_LENGTH });
 
 export const User = Type.Object(
   {
@@ -21,7 +26,7 @@ export const RegisterBody = Type.Object(
   {
     email: Email,
     password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),
-    name: Type.String({ minLength: 1, maxLength: 100 }),
+    name: Type.String({ minLength: 1, maxLength: NAME_MAX_LENGTH }),
   },
   { additionalProperties: false },
 );

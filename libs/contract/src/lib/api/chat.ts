@@ -1,8 +1,9 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Uuid } from './common';
+import { MESSAGE_MAX_LENGTH } from './limits';
 import { Task } from './tasks';
 
-export const MESSAGE_MAX_LENGTH = 2000;
+export { MESSAGE_MAX_LENGTH };
 
 /** The tools the chatbot may call; each acts only on the caller's tasks. */
 export const CHAT_TOOLS = [

@@ -1,14 +1,12 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Uuid } from './common';
+import { DESCRIPTION_MAX_LENGTH, PRIORITIES, TASK_STATUSES, TITLE_MAX_LENGTH } from './limits';
 
-export const TITLE_MAX_LENGTH = 200;
-export const DESCRIPTION_MAX_LENGTH = 2000;
+export { DESCRIPTION_MAX_LENGTH, PRIORITIES, TASK_STATUSES, TITLE_MAX_LENGTH };
 
-export const PRIORITIES = ['low', 'medium', 'high'] as const;
 export const Priority = Type.Union(PRIORITIES.map((p) => Type.Literal(p)));
 export type Priority = (typeof PRIORITIES)[number];
 
-export const TASK_STATUSES = ['all', 'active', 'completed'] as const;
 export const TaskStatus = Type.Union(TASK_STATUSES.map((s) => Type.Literal(s)));
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
