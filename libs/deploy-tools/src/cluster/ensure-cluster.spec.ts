@@ -51,7 +51,8 @@ describe('ensureCluster', () => {
   it('repairs the kube context of a running cluster instead of restarting it', async () => {
     await sandbox.exec('minikube', ['start']);
     const cluster = sandbox.state.cluster('minikube');
-    sandbox.state.saveCluster('minikube', { ...cluster!, kubeconfig: 'Misconfigured' });
+    if (!cluster) throw new Error('the fake minikube did not record the cluster');
+    sandbox.state.saveCluster('minikube', { ...cluster, kubeconfig: 'Misconfigured' });
     sandbox.clearCalls();
     expect((await ensureCluster(DEFAULT_CLUSTER_OPTIONS)).action).toBe('context-updated');
     expect(verbs()).toEqual(['minikube status', 'minikube update-context']);

@@ -10,9 +10,13 @@ export { ensureCluster, type ClusterAction, type ClusterResult } from './ensure-
 export { kindClusters, kindCreateArgs } from './kind';
 export { minikubeStartArgs, minikubeStatus, type MinikubeStatus } from './minikube';
 export {
+  CLUSTER_ENV,
   clusterContext,
   DEFAULT_CLUSTER_OPTIONS,
+  resolveClusterTarget,
   START_CLUSTER_HINT,
   type ClusterOptions,
   type ClusterProvider,
+  type ClusterTarget,
+  type ClusterTargetInput,
 } from './options';

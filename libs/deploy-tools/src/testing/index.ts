@@ -1,0 +1,19 @@
+/**
+ * Test helpers for other projects (`@pakaura/deploy-tools/testing`): the fake docker, minikube,
+ * kubectl, helm and kind on PATH. See libs/deploy-tools/test/fakes/README.md.
+ */
+export {
+  createFakeSandbox,
+  FAKE_TOOL_SCRIPT,
+  FAKE_TOOLS,
+  FakeState,
+  type FakeCall,
+  type FakeCluster,
+  type FakeConfig,
+  type FakeImage,
+  type FakeRelease,
+  type FakeReleaseRevision,
+  type FakeSandbox,
+  type FakeSandboxOptions,
+  type FakeToolName,
+} from '../../test/fakes/sandbox';
