@@ -1,0 +1,9 @@
+import type { ClusterAddon, ClusterProvider } from '@pakaura/deploy-tools/cluster';
+
+/** Options of the `addon` executor, as written in project.json or on the command line. */
+export interface AddonExecutorSchema {
+  addon: ClusterAddon;
+  provider?: ClusterProvider;
+  minikubeProfile?: string;
+  timeoutSeconds?: number;
+}

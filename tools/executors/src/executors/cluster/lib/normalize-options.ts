@@ -1,0 +1,23 @@
+import {
+  DEFAULT_CLUSTER_OPTIONS,
+  resolveClusterTarget,
+  type ClusterOptions,
+} from '@pakaura/deploy-tools/cluster';
+import type { ClusterExecutorSchema } from '../schema';
+
+/** Every option filled from the command line/project.json, then PAKAURA_* variables, then the seed's values. */
+export function normalizeOptions(
+  options: ClusterExecutorSchema,
+  env: NodeJS.ProcessEnv = process.env,
+): ClusterOptions {
+  const target = resolveClusterTarget(options, env);
+  return {
+    provider: target.provider,
+    name: target.name,
+    driver: options.driver ?? DEFAULT_CLUSTER_OPTIONS.driver,
+    cpus: options.cpus ?? DEFAULT_CLUSTER_OPTIONS.cpus,
+    memory: options.memory ?? DEFAULT_CLUSTER_OPTIONS.memory,
+    diskSize: options.diskSize ?? DEFAULT_CLUSTER_OPTIONS.diskSize,
+    kubernetesVersion: options.kubernetesVersion ?? DEFAULT_CLUSTER_OPTIONS.kubernetesVersion,
+  };
+}

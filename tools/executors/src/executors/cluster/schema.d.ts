@@ -1,0 +1,13 @@
+import type { ClusterProvider } from '@pakaura/deploy-tools/cluster';
+
+/** Options of the `cluster` executor, as written in project.json or on the command line. */
+export interface ClusterExecutorSchema {
+  provider?: ClusterProvider;
+  minikubeProfile?: string;
+  kindCluster?: string;
+  driver?: string;
+  cpus?: number;
+  memory?: number;
+  diskSize?: string;
+  kubernetesVersion?: string;
+}

@@ -1,0 +1,9 @@
+import type { PrereqTool } from '@pakaura/deploy-tools/prereqs';
+
+/** Options of the `prereqs` executor, as written in project.json or on the command line. */
+export interface PrereqsExecutorSchema {
+  provider?: 'minikube' | 'kind';
+  tools?: PrereqTool[];
+  allowBundled?: boolean;
+  checkDockerEngine?: boolean;
+}
