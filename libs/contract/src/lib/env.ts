@@ -21,8 +21,11 @@ export const API_CONFIG_ENV = [
 /** Read only through `secretKeyRef`, never from a ConfigMap or an inline `value`. */
 export const API_SECRET_ENV = ['DB_PASSWORD', 'JWT_SECRET', 'COHERE_API_KEY'] as const;
 
-/** Set by the process manager or for local runs; not part of the ConfigMap. */
-export const API_RUNTIME_ENV = ['PORT', 'DATABASE_URL', 'PGLITE_DATA_DIR'] as const;
+/**
+ * Set by the process manager or for local runs; not part of the ConfigMap. `HOST` is the interface
+ * the API listens on (all interfaces by default, as a container needs; `npm start` uses loopback).
+ */
+export const API_RUNTIME_ENV = ['PORT', 'HOST', 'DATABASE_URL', 'PGLITE_DATA_DIR'] as const;
 
 export type ApiEnvName =
   | (typeof API_CONFIG_ENV)[number]
