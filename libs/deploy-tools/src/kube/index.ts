@@ -1,1 +1,14 @@
 export { loadKubeConfig, type KubeTarget } from './client';
+export { execInPod, type ExecOptions, type ExecOutput } from './exec';
+export {
+  deletePod,
+  describePod,
+  isPodReady,
+  listPods,
+  podState,
+  reason,
+  type PodState,
+} from './pods';
+export { openPortForward, type ForwardedPort } from './port-forward';
+export { readSecretValues } from './secrets';
+export { WaitTimeoutError, waitForPods, type WaitForPodsOptions } from './wait';

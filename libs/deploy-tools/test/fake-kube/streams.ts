@@ -77,7 +77,7 @@ async function runExec(
   ws: WebSocket,
 ): Promise<void> {
   const command = query.getAll('command');
-  const container = query.get('container') ?? pod.spec.containers[0].name;
+  const container = query.get('container') || pod.spec.containers[0].name;
   const result = await kube.exec({ pod, container, command });
   if (result.stdout) ws.send(frame(STDOUT, Buffer.from(result.stdout)));
   if (result.stderr) ws.send(frame(STDERR, Buffer.from(result.stderr)));

@@ -1,0 +1,158 @@
+import {
+  CoreV1Api,
+  NetworkingV1Api,
+  type V1Ingress,
+  type V1Pod,
+  type V1Service,
+} from '@kubernetes/client-node';
+import { FRONTEND_HEALTH_PATH, K8S_NAMES } from '@pakaura/contract';
+import { isPodReady, listPods, reason } from '../../kube/pods';
+import { openPortForward } from '../../kube/port-forward';
+import { name } from '../cluster';
+import { httpRequest, type HttpResponse } from '../http';
+import { CheckFailedError, type Check, type CheckContext } from '../types';
+
+/** The signed-out root page shows the login form: a password field is the tell. */
+const LOGIN_FORM = /<input[^>]*type=["']?password/i;
+
+/** T047: the frontend Service serves the login page, and so does the Ingress when there is one. */
+export const frontendCheck: Check = {
+  name: 'frontend',
+  task: 'T047',
+  title: 'frontend Service and Ingress serve the login page',
+  disruptive: false,
+  async run(ctx) {
+    const core = ctx.kc.makeApiClient(CoreV1Api);
+    const service = await core
+      .readNamespacedService({ name: K8S_NAMES.frontend, namespace: ctx.namespace })
+      .catch((error: unknown) => {
+        throw new CheckFailedError(`Service ${K8S_NAMES.frontend}: ${reason(error)}`, {
+          cause: error,
+        });
+      });
+    const { pod, port } = await serviceBackend(ctx, service);
+    const forward = await openPortForward(ctx.kc, ctx.namespace, name(pod), port);
+    try {
+      ctx.evidence(`Service ${K8S_NAMES.frontend} -> pod ${name(pod)}:${port} (port-forward)`);
+      const health = await get(`${forward.url}${FRONTEND_HEALTH_PATH}`, ctx, {
+        lastError: forward.lastError,
+      });
+      ctx.evidence(`GET ${FRONTEND_HEALTH_PATH} -> ${health.status}`);
+      if (health.status !== 200)
+        throw new CheckFailedError(`${FRONTEND_HEALTH_PATH} answered ${health.status}`);
+      const page = await get(`${forward.url}/`, ctx, { lastError: forward.lastError });
+      expectLoginPage(page, 'the frontend Service', ctx);
+    } finally {
+      await forward.close();
+    }
+    await checkIngress(ctx);
+  },
+};
+
+async function serviceBackend(
+  ctx: CheckContext,
+  service: V1Service,
+): Promise<{ pod: V1Pod; port: number }> {
+  const selector = Object.entries(service.spec?.selector ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  if (!selector) throw new CheckFailedError(`Service ${K8S_NAMES.frontend} has no selector`);
+  const pod = (await listPods(ctx.kc, ctx.namespace, selector)).find(isPodReady);
+  if (!pod)
+    throw new CheckFailedError(`Service ${K8S_NAMES.frontend} selects no Ready pod (${selector})`);
+  const target = service.spec?.ports?.[0]?.targetPort ?? service.spec?.ports?.[0]?.port;
+  const port =
+    typeof target === 'number' || /^\d+$/.test(String(target))
+      ? Number(target)
+      : pod.spec?.containers.flatMap((c) => c.ports ?? []).find((p) => p.name === target)
+          ?.containerPort;
+  if (!port)
+    throw new CheckFailedError(
+      `Service ${K8S_NAMES.frontend} targets port ${target}, which no container names`,
+    );
+  return { pod, port };
+}
+
+async function checkIngress(ctx: CheckContext): Promise<void> {
+  let ingress: V1Ingress;
+  try {
+    ingress = await ctx.kc
+      .makeApiClient(NetworkingV1Api)
+      .readNamespacedIngress({ name: K8S_NAMES.ingress, namespace: ctx.namespace });
+  } catch (error) {
+    if ((error as { code?: number }).code === 404) {
+      ctx.evidence(`no Ingress ${K8S_NAMES.ingress} (ingress disabled): Service checked only`);
+      return;
+    }
+    throw new CheckFailedError(`Ingress ${K8S_NAMES.ingress}: ${reason(error)}`, { cause: error });
+  }
+  const rule = ingress.spec?.rules?.[0];
+  const routes = (rule?.http?.paths ?? []).map((p) => `${p.path} -> ${p.backend.service?.name}`);
+  ctx.evidence(`Ingress ${K8S_NAMES.ingress} host ${rule?.host ?? '*'}: ${routes.join(', ')}`);
+  for (const [path, service] of [
+    ['/api', K8S_NAMES.api],
+    ['/', K8S_NAMES.frontend],
+  ]) {
+    if (!routes.includes(`${path} -> ${service}`)) {
+      throw new CheckFailedError(
+        `Ingress ${K8S_NAMES.ingress} does not send ${path} to Service ${service}`,
+      );
+    }
+  }
+  const address = ingress.status?.loadBalancer?.ingress?.[0];
+  const host = address?.ip ?? address?.hostname;
+  if (!host) {
+    throw new CheckFailedError(
+      `Ingress ${K8S_NAMES.ingress} has no address yet. Is the ingress controller running? Run: nx run local-cluster:addon-ingress`,
+    );
+  }
+  const url = `http://${host}:${ctx.ingressPort}/`;
+  const hint = 'On macOS/Windows run `minikube tunnel` first, or pass --ingress-port.';
+  const response = await get(url, ctx, { headers: rule?.host ? { host: rule.host } : {} }).catch(
+    (error: unknown) => {
+      throw new CheckFailedError(
+        `The Ingress did not answer: ${(error as Error).message}. ${hint}`,
+        {
+          cause: error,
+        },
+      );
+    },
+  );
+  expectLoginPage(response, `the Ingress at ${url} (Host: ${rule?.host})`, ctx);
+}
+
+/**
+ * GET that follows up to three redirects (a signed-out `/` may send to the login route), staying
+ * on the same address: a Location naming the ingress host is followed on the address in use.
+ */
+async function get(
+  url: string,
+  ctx: CheckContext,
+  options: { headers?: Record<string, string>; lastError?: () => string | undefined },
+): Promise<HttpResponse> {
+  let current = new URL(url);
+  for (let hop = 0; hop < 4; hop += 1) {
+    const response = await httpRequest(current.toString(), {
+      headers: options.headers,
+      timeoutMs: ctx.timeouts.requestMs,
+    }).catch((error: unknown) => {
+      const detail = options.lastError?.() ?? (error as Error).message;
+      throw new CheckFailedError(`GET ${current} failed: ${detail}`, { cause: error });
+    });
+    const location = response.headers['location'];
+    if (response.status < 300 || response.status >= 400 || typeof location !== 'string')
+      return response;
+    const next = new URL(location, current);
+    current = new URL(`${next.pathname}${next.search}`, current);
+  }
+  throw new CheckFailedError(`GET ${url} redirects more than 3 times`);
+}
+
+function expectLoginPage(response: HttpResponse, where: string, ctx: CheckContext): void {
+  const form = LOGIN_FORM.test(response.text);
+  ctx.evidence(`${where}: GET / -> ${response.status}, login form ${form ? 'visible' : 'missing'}`);
+  if (response.status !== 200)
+    throw new CheckFailedError(`${where} answered ${response.status} for /`);
+  if (!form)
+    throw new CheckFailedError(`${where} served / without a login form (no password field)`);
+}
