@@ -1,0 +1,104 @@
+import { isAbsolute, join } from 'node:path';
+import type { ExecutorContext } from '@nx/devkit';
+import { IMAGE_NAMES, IMAGE_PROJECTS, type ImageKey } from '@pakaura/contract';
+import type { ImageExecutorSchema, ImageTarget } from '../schema';
+
+/** Environment variables that set an option the project.json and command line leave unset. */
+export const IMAGE_ENV = {
+  target: 'PAKAURA_IMAGE_TARGET',
+  registry: 'PAKAURA_REGISTRY',
+  nodeImage: 'PAKAURA_NODE_IMAGE',
+  network: 'PAKAURA_DOCKER_NETWORK',
+  minikubeProfile: 'PAKAURA_MINIKUBE_PROFILE',
+  kindCluster: 'PAKAURA_KIND_CLUSTER',
+  docker: 'PAKAURA_DOCKER',
+} as const;
+
+export const IMAGE_TARGETS: readonly ImageTarget[] = ['docker', 'minikube', 'kind', 'registry'];
+
+export interface NormalizedImageOptions {
+  app: ImageKey;
+  project: string;
+  workspaceRoot: string;
+  target: ImageTarget;
+  /** `pakaura-api`, or `<registry>/pakaura-api` with target `registry`. */
+  repository: string;
+  registry?: string;
+  /** Overrides the Dockerfile's `NODE_IMAGE` default when set. */
+  nodeImage?: string;
+  /** Relative to the workspace root, when not the project's own `Dockerfile`. */
+  dockerfile?: string;
+  /** Absolute. */
+  context: string;
+  network?: string;
+  minikubeProfile: string;
+  kindCluster: string;
+  docker: string;
+}
+
+const REGISTRY = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d+)?(\/[a-z0-9._-]+)*$/i;
+
+/**
+ * Fills every option from the command line/project.json, then the environment, then the default,
+ * and rejects combinations that cannot work, each with one sentence that says what to change.
+ */
+export function normalizeOptions(
+  options: ImageExecutorSchema,
+  context: Pick<ExecutorContext, 'root' | 'projectName'>,
+  env: NodeJS.ProcessEnv = process.env,
+): NormalizedImageOptions {
+  const pick = (key: keyof typeof IMAGE_ENV): string | undefined =>
+    nonEmpty(options[key]) ?? nonEmpty(env[IMAGE_ENV[key]]);
+  const { app } = options;
+  if (!(app in IMAGE_NAMES)) {
+    throw new Error(`app must be one of ${Object.keys(IMAGE_NAMES).join(', ')} (got "${app}").`);
+  }
+  const project = IMAGE_PROJECTS[app];
+  if (context.projectName && context.projectName !== project) {
+    throw new Error(
+      `The ${app} image is built from project ${project}, not ${context.projectName}: fix the image target's "app" option.`,
+    );
+  }
+  const target = (pick('target') ?? 'minikube') as ImageTarget;
+  if (!IMAGE_TARGETS.includes(target)) {
+    throw new Error(
+      `target must be one of ${IMAGE_TARGETS.join(', ')} (got "${target}", from --target or ${IMAGE_ENV.target}).`,
+    );
+  }
+  const registry = pick('registry')?.replace(/\/+$/, '');
+  if (target === 'registry' && !registry) {
+    throw new Error(
+      `target registry needs a registry: pass --registry=localhost:5000 or set ${IMAGE_ENV.registry}.`,
+    );
+  }
+  if (registry && target !== 'registry') {
+    throw new Error(
+      `A registry (${registry}) is only used with target registry (the target is ${target}): add --target=registry or drop the registry.`,
+    );
+  }
+  if (registry && !REGISTRY.test(registry)) {
+    throw new Error(
+      `registry must look like host[:port][/namespace], e.g. localhost:5000, without a scheme (got "${registry}").`,
+    );
+  }
+  const contextDir = options.context ?? '.';
+  return {
+    app,
+    project,
+    workspaceRoot: context.root,
+    target,
+    repository: registry ? `${registry}/${IMAGE_NAMES[app]}` : IMAGE_NAMES[app],
+    registry,
+    nodeImage: pick('nodeImage'),
+    dockerfile: nonEmpty(options.dockerfile),
+    context: isAbsolute(contextDir) ? contextDir : join(context.root, contextDir),
+    network: pick('network'),
+    minikubeProfile: pick('minikubeProfile') ?? 'minikube',
+    kindCluster: pick('kindCluster') ?? 'kind',
+    docker: pick('docker') ?? 'docker',
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
