@@ -80,6 +80,8 @@ export function reason(error: unknown): string {
     }
   }
   const cause = (error as { cause?: { code?: string } })?.cause?.code;
-  const message = error instanceof Error ? error.message : String(error);
+  // WebSocket failures (exec, port-forward) arrive as ErrorEvents: not Errors, but with a message.
+  const event = (error as { message?: unknown } | undefined)?.message;
+  const message = typeof event === 'string' ? event : String(error);
   return cause ? `${message} (${cause})` : message;
 }

@@ -55,7 +55,7 @@ export async function waitForPods(
       const seen = [...pods.values()];
       finish(
         new WaitTimeoutError(
-          `Timed out after ${options.timeoutMs / 1000} s waiting for pods${labelSelector ? ` (${labelSelector})` : ''} in ${namespace}: ${describe(seen)}`,
+          `Timed out after ${Number((options.timeoutMs / 1000).toFixed(1))} s waiting for pods${labelSelector ? ` (${labelSelector})` : ''} in ${namespace}: ${describe(seen)}`,
           seen,
         ),
       );
