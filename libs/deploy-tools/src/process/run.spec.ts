@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,5 +62,26 @@ describe('run', () => {
     const dir = fakeTool('probe', 'echo nope >&2; exit 1');
     const result = await run(join(dir, 'probe'), [], { reject: false });
     expect(result).toEqual({ stdout: '', stderr: 'nope', exitCode: 1 });
+  });
+
+  it('gives a cancelled program the time it asks for to clean up, and kills it after that', async () => {
+    const cancelAfterCleanup = async (forceKillAfterMs: number): Promise<boolean> => {
+      const marker = join(mkdtempSync(join(tmpdir(), 'pakaura-run-')), 'cleaned');
+      const dir = fakeTool(
+        'slow-cleanup',
+        `trap 'kill $!; sleep 1; echo done > "${marker}"; exit 1' TERM; sleep 30 >/dev/null 2>&1 & wait`,
+      );
+      const controller = new AbortController();
+      const running = run(join(dir, 'slow-cleanup'), [], {
+        signal: controller.signal,
+        forceKillAfterMs,
+      }).catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      controller.abort();
+      expect(((await running) as Error).message).toMatch(/was cancelled/);
+      return existsSync(marker);
+    };
+    expect(await cancelAfterCleanup(10_000)).toBe(true);
+    expect(await cancelAfterCleanup(100)).toBe(false);
   });
 });

@@ -15,6 +15,11 @@ export interface RunOptions {
   stdio?: 'pipe' | 'inherit' | 'tee';
   timeoutMs?: number;
   signal?: AbortSignal;
+  /**
+   * After `signal` aborts, the program gets SIGTERM, then SIGKILL this long after (default 5 s).
+   * A program that cleans up on SIGTERM (helm rolling a release back) needs longer.
+   */
+  forceKillAfterMs?: number;
   /** Values masked in every error message this call produces. */
   secrets?: readonly (string | undefined)[];
   /** What a person should do when the program fails, printed under the error. */
@@ -50,6 +55,7 @@ export async function run(
       stderr: outputMode(options.stdio),
       timeout: options.timeoutMs,
       cancelSignal: options.signal,
+      forceKillAfterDelay: options.forceKillAfterMs,
       reject: false,
       stripFinalNewline: true,
     });
