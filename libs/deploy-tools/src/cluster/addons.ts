@@ -42,7 +42,7 @@ export async function enabledAddons(profile: string): Promise<Set<string>> {
 
 export async function enableAddon(profile: string, addon: ClusterAddon): Promise<void> {
   await run('minikube', ['addons', 'enable', addon, '-p', profile], {
-    stdio: 'inherit',
+    stdio: 'tee',
     hint: START_CLUSTER_HINT,
   });
 }

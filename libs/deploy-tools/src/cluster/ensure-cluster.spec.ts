@@ -75,7 +75,7 @@ describe('ensureCluster', () => {
   it('says what to do when minikube cannot start', async () => {
     sandbox.configure({ dockerEngine: 'stopped' });
     await expect(ensureCluster(DEFAULT_CLUSTER_OPTIONS)).rejects.toThrow(
-      /^minikube start failed: exit code 56\nCheck the tools with: nx run local-cluster:prereqs/,
+      /^minikube start failed: ❌ {2}Exiting due to PROVIDER_DOCKER_NOT_RUNNING: .*\nCheck the tools with: nx run local-cluster:prereqs/,
     );
   });
 

@@ -25,7 +25,7 @@ export function kindCreateArgs(options: ClusterOptions): string[] {
 
 export async function createKindCluster(options: ClusterOptions): Promise<void> {
   await run('kind', kindCreateArgs(options), {
-    stdio: 'inherit',
+    stdio: 'tee',
     hint: `Check the tools with: nx run local-cluster:prereqs --configuration=kind. Remove a broken cluster with: kind delete cluster --name ${options.name}`,
   });
 }

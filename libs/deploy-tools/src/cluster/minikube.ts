@@ -50,7 +50,7 @@ export function minikubeStartArgs(options: ClusterOptions): string[] {
 
 export async function startMinikube(options: ClusterOptions): Promise<void> {
   await run('minikube', minikubeStartArgs(options), {
-    stdio: 'inherit',
+    stdio: 'tee',
     hint: `Check the tools with: nx run local-cluster:prereqs. Remove a broken profile with: minikube delete -p ${options.name}`,
   });
 }
