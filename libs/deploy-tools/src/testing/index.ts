@@ -17,3 +17,15 @@ export {
   type FakeSandboxOptions,
   type FakeToolName,
 } from '../../test/fakes/sandbox';
+/** The fake Kubernetes API server and a whole fake Pakaura deployment (libs/deploy-tools/test/fake-kube). */
+export {
+  FakeApi,
+  FakeFrontend,
+  FakeKube,
+  PakauraCluster,
+  componentLabels,
+  seedPakaura,
+  type FakeKubeOptions,
+  type PakauraClusterOptions,
+  type Pod,
+} from '../../test/fake-kube';

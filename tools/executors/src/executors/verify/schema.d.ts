@@ -1,0 +1,17 @@
+import type { CheckName } from '@pakaura/deploy-tools/verify';
+
+/** Options of the `verify` executor, as written in project.json or on the command line. */
+export interface VerifyExecutorSchema {
+  safe?: boolean;
+  checks?: CheckName[];
+  context?: string;
+  kubeconfig?: string;
+  namespace?: string;
+  release?: string;
+  ingressPort?: number;
+  /** Seconds. */
+  replacementTimeout?: number;
+  /** Seconds. */
+  databaseRestartTimeout?: number;
+  reportDir?: string;
+}
