@@ -1,0 +1,221 @@
+{{/* The chart's name, or nameOverride, cut to the 63 characters a label value may hold. */}}
+{{- define "pakaura.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* The release-level name that prefixes the Secret, ConfigMap, Ingress and migration Job. */}}
+{{- define "pakaura.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Chart name and version, as the helm.sh/chart label writes them. */}}
+{{- define "pakaura.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* The namespace every object goes to: the release's. */}}
+{{- define "pakaura.namespace" -}}
+{{- .Release.Namespace | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Labels that select one component's pods; arguments: (dict "ctx" $ "component" "api"). */}}
+{{- define "pakaura.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "pakaura.name" .ctx }}
+app.kubernetes.io/instance: {{ .ctx.Release.Name }}
+{{- with .component }}
+app.kubernetes.io/component: {{ . }}
+app: {{ . }}
+{{- end }}
+{{- end }}
+
+{{/* Every object's labels: the selector labels plus version, chart and owner; (dict "ctx" $ "component" "api"), component optional. */}}
+{{- define "pakaura.labels" -}}
+{{ include "pakaura.selectorLabels" . }}
+app.kubernetes.io/version: {{ .ctx.Chart.AppVersion | quote }}
+app.kubernetes.io/part-of: {{ include "pakaura.name" .ctx }}
+app.kubernetes.io/managed-by: {{ .ctx.Release.Service }}
+helm.sh/chart: {{ include "pakaura.chart" .ctx }}
+{{- with .ctx.Values.commonLabels }}
+{{ toYaml . }}
+{{- end }}
+{{- end }}
+
+{{/* A Pakaura image reference: global registry, repository, and tag (own, global, else appVersion); (dict "ctx" $ "image" .Values.api.image). */}}
+{{- define "pakaura.image" -}}
+{{- $tag := .image.tag | default .ctx.Values.global.imageTag | default .ctx.Chart.AppVersion -}}
+{{- if .ctx.Values.global.imageRegistry -}}
+{{- printf "%s/%s:%s" (trimSuffix "/" .ctx.Values.global.imageRegistry) .image.repository $tag -}}
+{{- else -}}
+{{- printf "%s:%s" .image.repository $tag -}}
+{{- end -}}
+{{- end }}
+
+{{/* The PostgreSQL image reference, which global.imageRegistry does not prefix. */}}
+{{- define "pakaura.postgresqlImage" -}}
+{{- $image := .Values.postgresql.image -}}
+{{- if $image.registry -}}
+{{- printf "%s/%s:%s" (trimSuffix "/" $image.registry) $image.repository $image.tag -}}
+{{- else -}}
+{{- printf "%s:%s" $image.repository $image.tag -}}
+{{- end -}}
+{{- end }}
+
+{{/* Name of the Secret the pods read: secrets.existingSecret, or the one this chart renders. */}}
+{{- define "pakaura.secretName" -}}
+{{- .Values.secrets.existingSecret | default (printf "%s-secrets" (include "pakaura.fullname" .) | trunc 63 | trimSuffix "-") }}
+{{- end }}
+
+{{/* Name of the ConfigMap that holds the API's settings. */}}
+{{- define "pakaura.configMapName" -}}
+{{- printf "%s-config" (include "pakaura.fullname" .) | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Host of the database the API uses: the release's headless Service, or externalDatabase.host. */}}
+{{- define "pakaura.databaseHost" -}}
+{{- if .Values.postgresql.enabled }}postgresql{{ else }}{{ .Values.externalDatabase.host }}{{ end }}
+{{- end }}
+
+{{/* Port of the database the API uses. */}}
+{{- define "pakaura.databasePort" -}}
+{{- if .Values.postgresql.enabled }}{{ .Values.postgresql.port }}{{ else }}{{ .Values.externalDatabase.port }}{{ end }}
+{{- end }}
+
+{{/* Name of the database the API uses. */}}
+{{- define "pakaura.databaseName" -}}
+{{- if .Values.postgresql.enabled }}{{ .Values.postgresql.auth.database }}{{ else }}{{ .Values.externalDatabase.database }}{{ end }}
+{{- end }}
+
+{{/* Role the API connects as. */}}
+{{- define "pakaura.databaseUser" -}}
+{{- if .Values.postgresql.enabled }}{{ .Values.postgresql.auth.username }}{{ else }}{{ .Values.externalDatabase.username }}{{ end }}
+{{- end }}
+
+{{/* Connection URL of the database without its password (which only a secretKeyRef carries). */}}
+{{- define "pakaura.databaseUrl" -}}
+{{- printf "postgresql://%s@%s:%s/%s" (include "pakaura.databaseUser" .) (include "pakaura.databaseHost" .) (include "pakaura.databasePort" .) (include "pakaura.databaseName" .) }}
+{{- end }}
+
+{{/* Public base URL of the app, from the ingress host (https when TLS is configured). */}}
+{{- define "pakaura.publicUrl" -}}
+{{- printf "%s://%s" (ternary "https" "http" (gt (len .Values.ingress.tls) 0)) .Values.ingress.host }}
+{{- end }}
+
+{{/* Security context of every container: non-root, read-only, no privilege, no capabilities. */}}
+{{- define "pakaura.containerSecurityContext" -}}
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+privileged: false
+capabilities:
+  drop:
+    - ALL
+{{- end }}
+
+{{/* Pod security context of the api, frontend, migration and test pods. */}}
+{{- define "pakaura.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: {{ .Values.podSecurityContext.runAsUser }}
+runAsGroup: {{ .Values.podSecurityContext.runAsGroup }}
+fsGroup: {{ .Values.podSecurityContext.fsGroup }}
+seccompProfile:
+  type: RuntimeDefault
+{{- end }}
+
+{{/* imagePullSecrets of every pod, when global.imagePullSecrets names any. */}}
+{{- define "pakaura.imagePullSecrets" -}}
+{{- with .Values.global.imagePullSecrets }}
+imagePullSecrets:
+{{- range . }}
+  - name: {{ . }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* The API's secret environment, read only through secretKeyRef; (dict "ctx" $ "keys" (list "DB_PASSWORD")). */}}
+{{- define "pakaura.secretEnv" -}}
+{{- $secret := include "pakaura.secretName" .ctx }}
+{{- range .keys }}
+- name: {{ . }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ . }}
+      {{- if eq . "COHERE_API_KEY" }}
+      optional: true
+      {{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Init container that waits until the database accepts connections (pg_isready, no timeout). */}}
+{{- define "pakaura.waitForDbContainer" -}}
+- name: wait-for-db
+  image: {{ include "pakaura.postgresqlImage" . }}
+  imagePullPolicy: {{ .Values.postgresql.image.pullPolicy }}
+  command:
+    - sh
+    - -c
+    - until pg_isready -d "$0" -t 3; do echo "waiting for PostgreSQL at $0"; sleep 2; done
+    - {{ include "pakaura.databaseUrl" . }}
+  resources:
+    requests:
+      cpu: 10m
+      memory: 16Mi
+    limits:
+      cpu: 100m
+      memory: 64Mi
+  securityContext:
+    {{- include "pakaura.containerSecurityContext" . | nindent 4 }}
+{{- end }}
+
+{{/* A container that runs the API image's idempotent `migrate`; (dict "ctx" $ "name" "migrate"). */}}
+{{- define "pakaura.migrateContainer" -}}
+- name: {{ .name }}
+  image: {{ include "pakaura.image" (dict "ctx" .ctx "image" .ctx.Values.api.image) }}
+  imagePullPolicy: {{ .ctx.Values.api.image.pullPolicy }}
+  command:
+    - node
+    - migrate.js
+  envFrom:
+    - configMapRef:
+        name: {{ include "pakaura.configMapName" .ctx }}
+  env:
+    {{- include "pakaura.secretEnv" (dict "ctx" .ctx "keys" (list "DB_PASSWORD")) | nindent 4 }}
+  resources:
+    {{- toYaml .ctx.Values.migration.resources | nindent 4 }}
+  securityContext:
+    {{- include "pakaura.containerSecurityContext" .ctx | nindent 4 }}
+  volumeMounts:
+    - name: tmp
+      mountPath: /tmp
+{{- end }}
+
+{{/* Fails the render with one message per pair of values that contradict each other. */}}
+{{- define "pakaura.validateValues" -}}
+{{- $errors := list }}
+{{- if and (not .Values.postgresql.enabled) (not .Values.externalDatabase.host) }}
+{{- $errors = append $errors "postgresql.enabled=false needs externalDatabase.host: set --set externalDatabase.host=<host>, or keep postgresql.enabled=true" }}
+{{- end }}
+{{- if and .Values.postgresql.enabled .Values.externalDatabase.host }}
+{{- $errors = append $errors "externalDatabase.host is set but postgresql.enabled=true runs a database in the release: set --set postgresql.enabled=false to use the external one, or unset externalDatabase.host" }}
+{{- end }}
+{{- if and .Values.secrets.existingSecret (or .Values.secrets.dbPassword .Values.secrets.jwtSecret .Values.secrets.cohereApiKey) }}
+{{- $errors = append $errors "secrets.existingSecret names a Secret to use, so secrets.dbPassword, secrets.jwtSecret and secrets.cohereApiKey must stay empty: put the values in that Secret, or unset secrets.existingSecret" }}
+{{- end }}
+{{- if and .Values.api.enabled .Values.api.autoscaling.enabled (lt (int .Values.api.autoscaling.maxReplicas) (int .Values.api.replicas)) }}
+{{- $errors = append $errors (printf "api.autoscaling.maxReplicas (%v) is below api.replicas (%v), the autoscaler's minimum: raise api.autoscaling.maxReplicas or lower api.replicas" .Values.api.autoscaling.maxReplicas .Values.api.replicas) }}
+{{- end }}
+{{- if and .Values.ingress.enabled (not .Values.api.enabled) (not .Values.frontend.enabled) }}
+{{- $errors = append $errors "ingress.enabled=true but api.enabled and frontend.enabled are both false: the Ingress would route nowhere; set --set ingress.enabled=false" }}
+{{- end }}
+{{- with $errors }}
+{{- fail (printf "\nVALUES CONFLICT:\n  - %s" (join "\n  - " .)) }}
+{{- end }}
+{{- end }}
