@@ -1,0 +1,89 @@
+'use client';
+
+import type { CreateTaskBody, Task, TaskStatus, UpdateTaskBody } from '@pakaura/contract';
+import { countTasks, visibleTasks, type BoardState } from '../../lib/board-state';
+import { useToday } from '../common/use-today';
+import { BoardLoadError, BoardSkeleton, EmptyBoard } from './board-states';
+import { TaskComposer } from './task-composer';
+import { TaskFilters } from './task-filters';
+import { TaskItem } from './task-item';
+
+interface BoardProps {
+  state: BoardState;
+  onAdd: (body: CreateTaskBody) => Promise<void>;
+  onToggle: (task: Task) => void;
+  onSave: (task: Task, changes: UpdateTaskBody) => Promise<void>;
+  onDelete: (task: Task) => void;
+  onFilter: (filter: TaskStatus) => void;
+  onSearch: (search: string) => void;
+  onReload: () => void;
+}
+
+export function Board({
+  state,
+  onAdd,
+  onToggle,
+  onSave,
+  onDelete,
+  onFilter,
+  onSearch,
+  onReload,
+}: BoardProps) {
+  const today = useToday();
+  const counts = countTasks(state.tasks);
+  const tasks = visibleTasks(state);
+
+  let content;
+  if (state.status === 'loading') content = <BoardSkeleton />;
+  else if (state.status === 'error') content = <BoardLoadError onRetry={onReload} />;
+  else if (tasks.length === 0) {
+    content = (
+      <EmptyBoard
+        totalTasks={state.tasks.length}
+        filter={state.filter}
+        search={state.search}
+        onClearSearch={() => onSearch('')}
+      />
+    );
+  } else {
+    content = (
+      <ul aria-label="Tasks" className="space-y-2">
+        {tasks.map((task) => (
+          <TaskItem
+            key={task.id}
+            task={task}
+            today={today}
+            onToggle={onToggle}
+            onSave={onSave}
+            onDelete={onDelete}
+          />
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <section
+      aria-labelledby="board-title"
+      className="flex min-w-0 flex-col gap-5 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+    >
+      <div className="flex items-baseline justify-between gap-4">
+        <h1 id="board-title" className="text-xl font-semibold tracking-tight">
+          Your tasks
+        </h1>
+        <p className="text-sm text-slate-500" aria-live="polite">
+          {counts.active === 0 ? 'Nothing open' : `${counts.active} open`}
+        </p>
+      </div>
+      <TaskComposer onAdd={onAdd} />
+      <TaskFilters
+        filter={state.filter}
+        counts={counts}
+        search={state.search}
+        onFilter={onFilter}
+        onSearch={onSearch}
+      />
+      <div aria-busy={state.status === 'loading'}>{content}</div>
+    </section>
+  );
+}
