@@ -44,21 +44,44 @@ describe('build image', () => {
     expect(buildArgs({ ...options, network: undefined }, image)).not.toContain('--network');
   });
 
-  it("finds BuildKit's error line in a failed build's output", () => {
-    const output = [
-      '#8 [builder 3/4] RUN npm ci --omit=dev',
-      '#8 2.104 npm ERR! code ENOTFOUND',
-      '#8 ERROR: executor failed running [/bin/sh -c npm ci --omit=dev]: exit code: 1',
-      '------',
-      ' > [builder 3/4] RUN npm ci --omit=dev:',
-      '------',
-      'error: failed to solve: executor failed running [/bin/sh -c npm ci --omit=dev]: exit code: 1',
-    ].join('\n');
-    expect(buildFailureCause(output)).toBe(
-      'failed to solve: executor failed running [/bin/sh -c npm ci --omit=dev]: exit code: 1',
-    );
-    expect(buildFailureCause('\u001b[31mdaemon gone\u001b[0m\n')).toBe('daemon gone');
-    expect(buildFailureCause('')).toBe('no output');
+  it.each([
+    [
+      'a failed RUN step (Docker 20.10)',
+      [
+        '#8 [builder 3/4] RUN npm ci --omit=dev',
+        '#8 2.104 npm ERR! code ENOTFOUND',
+        '#8 ERROR: executor failed running [/bin/sh -c npm ci --omit=dev]: exit code: 1',
+        '------',
+        ' > [builder 3/4] RUN npm ci --omit=dev:',
+        '------',
+        'executor failed running [/bin/sh -c npm ci --omit=dev]: exit code: 1',
+      ],
+      'executor failed running [/bin/sh -c npm ci --omit=dev]: exit code: 1',
+    ],
+    [
+      'a missing build output (Docker 20.10)',
+      [
+        '#6 ERROR: "/dist/apps/api-container" not found: not found',
+        '------',
+        ' > [runtime 4/4] COPY dist/apps/api-container ./:',
+        '------',
+        'failed to compute cache key: "/dist/apps/api-container" not found: not found',
+      ],
+      'failed to compute cache key: "/dist/apps/api-container" not found: not found',
+    ],
+    [
+      'a failed solve (buildx)',
+      [
+        '#1 [internal] load build definition from Dockerfile',
+        'ERROR: failed to solve: pakaura-node-base:22: not found',
+        'View build details: docker-desktop://dashboard/build/default/default/x',
+      ],
+      'failed to solve: pakaura-node-base:22: not found',
+    ],
+    ['colours', ['\u001b[31mdaemon gone\u001b[0m'], 'daemon gone'],
+    ['no output', [], 'no output'],
+  ])("finds the cause of %s in BuildKit's output", (_, lines, cause) => {
+    expect(buildFailureCause(lines.join('\n'))).toBe(cause);
   });
 
   describe('with a fake docker', () => {

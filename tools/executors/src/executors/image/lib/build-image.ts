@@ -67,14 +67,18 @@ export async function buildImage(
   }
 }
 
-/** The line of BuildKit's output that names the cause: its last `error:` line, else the last line. */
+/**
+ * The line of BuildKit's output that names the cause: its closing summary, the last line that
+ * says error or failed (Docker 20.10 ends with `failed to compute cache key: ...` or `executor
+ * failed running [...]`, buildx with `ERROR: failed to solve: ...`), else the last line.
+ */
 export function buildFailureCause(output: string): string {
   const lines = output
     .split('\n')
     .map((line) => stripAnsi(line).trim())
     .filter(Boolean);
-  const errorLine = [...lines].reverse().find((line) => /^(#\d+\s+)?(error|ERROR)\b:?/.test(line));
-  return (errorLine ?? lines.at(-1) ?? 'no output').replace(/^(#\d+\s+)?(error|ERROR):?\s*/, '');
+  const cause = [...lines].reverse().find((line) => /\b(error|failed)\b/i.test(line));
+  return (cause ?? lines.at(-1) ?? 'no output').replace(/^(#\d+\s+)?(error|ERROR):?\s*/, '');
 }
 
 /** Removes terminal colour codes (ESC [ ... m) that BuildKit adds on a terminal. */
