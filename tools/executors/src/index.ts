@@ -11,3 +11,7 @@ export type { PrereqsExecutorSchema } from './executors/prereqs/schema';
 export { normalizeOptions as normalizePrereqsOptions } from './executors/prereqs/lib/normalize-options';
 export type { VerifyExecutorSchema } from './executors/verify/schema';
 export { normalizeOptions as normalizeVerifyExecutorOptions } from './executors/verify/lib/normalize-options';
+export type { ValidateExecutorSchema } from './executors/validate/schema';
+export { normalizeOptions as normalizeValidateOptions } from './executors/validate/lib/normalize-options';
+export type { HelmLintExecutorSchema } from './executors/helm-lint/schema';
+export { normalizeOptions as normalizeHelmLintOptions } from './executors/helm-lint/lib/normalize-options';

@@ -1,0 +1,48 @@
+import type { ExecutorContext } from '@nx/devkit';
+import { NAMESPACE } from '@pakaura/contract';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import type { ValidateExecutorSchema } from '../schema';
+
+export interface NormalizedValidateOptions {
+  workspaceRoot: string;
+  /** Absolute. */
+  manifestsDir: string;
+  /** Relative to the workspace root, for messages. */
+  manifestsLabel: string;
+  kustomize: boolean;
+  serverDryRun: 'auto' | 'never';
+  context?: string;
+  namespace: string;
+}
+
+/** Fills every option, resolves the folder, and refuses one that does not exist. */
+export function normalizeOptions(
+  options: ValidateExecutorSchema,
+  context: Pick<ExecutorContext, 'root' | 'projectName' | 'projectsConfigurations'>,
+): NormalizedValidateOptions {
+  const projectRoot = context.projectName
+    ? context.projectsConfigurations?.projects[context.projectName]?.root
+    : undefined;
+  const dir = options.manifestsDir ?? projectRoot;
+  if (!dir) throw new Error('Set manifestsDir: the folder of the manifests to validate.');
+  const manifestsDir = isAbsolute(dir) ? dir : join(context.root, dir);
+  if (!existsSync(manifestsDir)) {
+    throw new Error(`manifestsDir ${dir} does not exist: point it at the folder of the manifests.`);
+  }
+  const kustomize = options.kustomize ?? true;
+  if (kustomize && !existsSync(join(manifestsDir, 'kustomization.yaml'))) {
+    throw new Error(
+      `${relative(context.root, manifestsDir)} has no kustomization.yaml: add one, or set kustomize: false.`,
+    );
+  }
+  return {
+    workspaceRoot: context.root,
+    manifestsDir,
+    manifestsLabel: relative(context.root, manifestsDir) || '.',
+    kustomize,
+    serverDryRun: options.serverDryRun ?? 'auto',
+    context: options.context,
+    namespace: options.namespace ?? NAMESPACE,
+  };
+}

@@ -1,0 +1,8 @@
+/** Options of the `validate` executor, as written in project.json or on the command line. */
+export interface ValidateExecutorSchema {
+  manifestsDir?: string;
+  kustomize?: boolean;
+  serverDryRun?: 'auto' | 'never';
+  context?: string;
+  namespace?: string;
+}
