@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Times a rebuild after a one-line source change, with warm caches (the BuildKit cache and npm
+# cache mount from build-images.sh). It works on a copy of the committed workspace, so the
+# checkout itself is never edited: one line of code with a side effect (so no bundler drops it)
+# is appended to one source file per app, then the app's build and its image are timed.
+#   IMAGES_API_PROBE_FILE / IMAGES_FRONTEND_PROBE_FILE choose the edited files; the other app's tag must not change.
+set -euo pipefail
+here=$(dirname "$0")
+# shellcheck source=.ci/images/lib.sh
+source "$here/lib.sh"
+require_engine
+
+probe_api=${IMAGES_API_PROBE_FILE:-apps/api-container/src/server.ts}
+probe_web=${IMAGES_FRONTEND_PROBE_FILE:-apps/frontend/app/layout.tsx}
+copy=$(mktemp -d "${TMPDIR:-/tmp}/pakaura-rebuild.XXXXXX")
+trap 'rm -rf "$copy"' EXIT
+
+git archive --format=tar HEAD | tar -x -C "$copy"
+ln -s "$PWD/node_modules" "$copy/node_modules"
+cd "$copy"
+
+quietly "nx run-many -t build in the copy" \
+  npx nx run-many -t build -p api-container,frontend --output-style=static
+declare -A tag_of
+for pair in api:api-container frontend:frontend; do
+  nx_image "${pair#*:}"
+  tag_of[${pair%%:*}]=$(record_field "${pair%%:*}" tag)
+done
+
+for spec in "api:api-container:$probe_api:frontend:frontend" "frontend:frontend:$probe_web:api:api-container"; do
+  IFS=: read -r app project file other other_project <<<"$spec"
+  [ -f "$file" ] || fail "rebuild probe file $file does not exist: set IMAGES_${app^^}_PROBE_FILE"
+  echo "globalThis.pakauraRebuildProbe = '$(date +%s%N)';" >>"$file"
+
+  started=$(now)
+  quietly "nx run $project:build (after a one-line change to $file)" \
+    npx nx run "$project:build" --output-style=static
+  build_seconds=$(elapsed "$started")
+  started=$(now)
+  nx_image "$project"
+  image_seconds=$(elapsed "$started")
+  [ "$(record_field "$app" tag)" != "${tag_of[$app]}" ] ||
+    fail "the $app tag did not change after a one-line change to $file"
+  tag_of[$app]=$(record_field "$app" tag)
+  nx_image "$other_project"
+  [ "$(record_field "$other" tag)" = "${tag_of[$other]}" ] ||
+    fail "the $other tag changed after a change to $app's $file only"
+  figure "${app}_rebuild_build_seconds" "$build_seconds"
+  figure "${app}_rebuild_image_seconds" "$image_seconds"
+  echo "$app after a one-line change to $file: app build ${build_seconds} s, image ${image_seconds} s; $other tag unchanged"
+done
