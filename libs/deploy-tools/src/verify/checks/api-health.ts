@@ -23,32 +23,37 @@ export const apiHealthCheck: Check = {
   disruptive: false,
   async run(ctx) {
     const url = `http://127.0.0.1:${API_PORT}${API_ROUTES.health}`;
+    const pods = await readyPods(ctx, 'api');
+    const answers = await Promise.all(
+      pods.map(async (pod) => {
+        const containers = pod.spec?.containers ?? [];
+        const container = (containers.find((c) => c.name === 'api') ?? containers[0])?.name;
+        const out = await execInPod(ctx.kc, {
+          namespace: ctx.namespace,
+          pod: name(pod),
+          container,
+          command: ['node', '-e', PROBE, url],
+          timeoutMs: ctx.timeouts.requestMs,
+        });
+        return { pod: name(pod), out };
+      }),
+    );
     const failures: string[] = [];
-    for (const pod of await readyPods(ctx, 'api')) {
-      const container =
-        pod.spec?.containers.find((c) => c.name === 'api')?.name ?? pod.spec?.containers[0]?.name;
-      const out = await execInPod(ctx.kc, {
-        namespace: ctx.namespace,
-        pod: name(pod),
-        container,
-        command: ['node', '-e', PROBE, url],
-        timeoutMs: ctx.timeouts.requestMs,
-      });
+    for (const { pod, out } of answers) {
       if (out.exitCode !== 0) {
-        failures.push(
-          `${name(pod)}: ${(out.stderr || out.stdout).trim().split('\n').pop()} (exit ${out.exitCode})`,
-        );
+        const last = (out.stderr || out.stdout).trim().split('\n').pop();
+        failures.push(`${pod}: ${last} (exit ${out.exitCode})`);
         continue;
       }
       const [statusLine, ...rest] = out.stdout.split('\n');
       const text = rest.join('\n');
       const body = parseJson<HealthResponse>(text);
-      ctx.evidence(`${name(pod)}: GET ${url} -> ${statusLine} ${text.slice(0, 160)}`);
-      if (statusLine !== '200') failures.push(`${name(pod)} answered ${statusLine}`);
-      else if (body?.status !== 'healthy')
-        failures.push(`${name(pod)} reports status ${body?.status ?? 'missing'}`);
-      else if (body.version !== APP_VERSION) {
-        failures.push(`${name(pod)} runs version ${body.version}, expected ${APP_VERSION}`);
+      ctx.evidence(`${pod}: GET ${url} -> ${statusLine} ${text.slice(0, 160)}`);
+      if (statusLine !== '200') failures.push(`${pod} answered ${statusLine}`);
+      else if (body?.status !== 'healthy') {
+        failures.push(`${pod} reports status ${body?.status ?? 'missing'}`);
+      } else if (body.version !== APP_VERSION) {
+        failures.push(`${pod} runs version ${body.version}, expected ${APP_VERSION}`);
       }
     }
     if (failures.length > 0) {

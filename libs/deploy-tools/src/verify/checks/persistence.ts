@@ -62,8 +62,8 @@ async function restartDatabase(ctx: CheckContext, deadline: number): Promise<voi
     (p) => name(p) === pod,
   );
   if (!before) throw new CheckFailedError(`${pod} does not exist in ${ctx.namespace}`);
-  await deletePod(ctx.kc, ctx.namespace, pod);
   const deletedAt = Date.now();
+  await deletePod(ctx.kc, ctx.namespace, pod);
   ctx.evidence(`deleted pod ${pod}`);
   const back = (pods: V1Pod[]) =>
     pods.some((p) => name(p) === pod && p.metadata?.uid !== before.metadata?.uid && isPodReady(p));

@@ -24,12 +24,14 @@ export const releaseCheck: Check = {
   title: `Helm release deployed, chart ${CHART_NAME}-${APP_VERSION}`,
   disruptive: false,
   async run(ctx) {
-    const status = await helmJson<HelmStatus>(ctx, ['status', ctx.release]);
+    const [status, list] = await Promise.all([
+      helmJson<HelmStatus>(ctx, ['status', ctx.release]),
+      helmJson<HelmListEntry[]>(ctx, ['list', '--filter', `^${ctx.release}$`]),
+    ]);
     const chart = `${status.chart?.metadata?.name}-${status.chart?.metadata?.version}`;
     ctx.evidence(
       `helm status ${ctx.release}: revision ${status.version}, ${status.info?.status}, chart ${chart}, app ${status.chart?.metadata?.appVersion}`,
     );
-    const list = await helmJson<HelmListEntry[]>(ctx, ['list', '--filter', `^${ctx.release}$`]);
     const entry = list.find((r) => r.name === ctx.release);
     ctx.evidence(
       entry

@@ -24,8 +24,8 @@ export const selfHealingCheck: Check = {
       (await listPods(ctx.kc, ctx.namespace, componentSelector('api'))).map(name),
     );
     const limit = ctx.timeouts.replacementMs;
-    await deletePod(ctx.kc, ctx.namespace, name(victim));
     const deletedAt = Date.now();
+    await deletePod(ctx.kc, ctx.namespace, name(victim));
     ctx.evidence(`deleted pod ${name(victim)}`);
     let replacementReadyAt: number | undefined;
     const healed = (pods: V1Pod[]) => {
