@@ -1,0 +1,49 @@
+import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
+import { ErrorResponse } from '@pakaura/contract';
+import { DEFAULT_SCRYPT, type ScryptParams } from './auth/password';
+import type { Config } from './config/config';
+import type { Database } from './db/database';
+import auth from './plugins/auth';
+import configPlugin from './plugins/config';
+import errors from './plugins/errors';
+import httpSecurity from './plugins/http-security';
+import jsonBody from './plugins/json-body';
+import metrics from './plugins/metrics';
+import openapi from './plugins/openapi';
+import requestIdHeader from './plugins/request-id';
+import authRoutes from './routes/auth';
+import healthRoutes from './routes/health';
+import taskRoutes from './routes/tasks';
+
+export interface AppOptions {
+  config: Config;
+  /** An open database with an up-to-date schema; the app closes it when it closes. */
+  database: Database;
+  /** Sign-in attempts allowed per client address and window (default 10 a minute). */
+  loginRateLimit?: { max: number; timeWindowMs: number };
+  /** scrypt cost for new password hashes (default DEFAULT_SCRYPT; tests use a cheaper one). */
+  passwordCost?: ScryptParams;
+}
+
+/** The whole API as one plugin: `server.ts` listens with it, tests `inject` into it. */
+const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
+  fastify.addSchema(ErrorResponse);
+  await fastify.register(errors);
+  await fastify.register(configPlugin, { config: options.config, database: options.database });
+  await fastify.register(requestIdHeader);
+  await fastify.register(jsonBody);
+  await fastify.register(metrics);
+  await fastify.register(httpSecurity);
+  await fastify.register(auth);
+  await fastify.register(openapi);
+
+  await fastify.register(healthRoutes);
+  await fastify.register(authRoutes, {
+    loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindowMs: 60_000 },
+    passwordCost: options.passwordCost ?? DEFAULT_SCRYPT,
+  });
+  await fastify.register(taskRoutes);
+};
+
+export default fp(app, { name: 'pakaura-api' });

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyLoggerOptions, FastifyServerOptions } from 'fastify';
+import type { Config } from './config/config';
+import { formatSchemaErrors } from './plugins/validation-messages';
+
+/** Bodies are small JSON documents: a task, a chat message. Anything larger is refused (413). */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Values of these keys never reach a log line, wherever they appear. */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.passwordHash',
+  '*.token',
+  '*.secret',
+  '*.apiKey',
+];
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** A caller's (or the ingress's) `x-request-id` is kept when it looks sane; otherwise a new one. */
+export function requestId(header: string | string[] | undefined): string {
+  return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+export function fastifyOptions(
+  config: Config,
+  logger: FastifyServerOptions['logger'] = loggerOptions(config),
+): FastifyServerOptions {
+  return {
+    logger,
+    genReqId: (request) => requestId(request.headers['x-request-id']),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // The ingress (or Next's /api forwarder) sits in front: its X-Forwarded-* name the client.
+    trustProxy: true,
+    return503OnClosing: true,
+    ajv: {
+      customOptions: {
+        // Unknown fields are an error (4xx), not silently dropped; wrong types are never coerced.
+        removeAdditional: false,
+        coerceTypes: false,
+        allErrors: false,
+      },
+    },
+    schemaErrorFormatter: formatSchemaErrors,
+  };
+}
+
+/** JSON lines on stdout (pino); DEBUG=true adds debug lines. */
+export function loggerOptions(
+  config: Config,
+): FastifyLoggerOptions & { redact: { paths: string[]; censor: string } } {
+  return {
+    level: config.debug ? 'debug' : 'info',
+    redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+  };
+}

@@ -1,0 +1,40 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { API_ROUTES, APP_VERSION, SESSION_COOKIE } from '@pakaura/contract';
+import { Type } from '@sinclair/typebox';
+import fp from 'fastify-plugin';
+
+/** The OpenAPI document, built from the routes' own schemas, and a docs page to try them. */
+export default fp(
+  async function openapi(fastify) {
+    await fastify.register(fastifySwagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Pakaura API',
+          description: 'Tasks, accounts and the task assistant behind the Pakaura app.',
+          version: APP_VERSION,
+        },
+        servers: [{ url: fastify.config.apiUrl }],
+        components: {
+          securitySchemes: {
+            bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+            cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          },
+        },
+      },
+    });
+    await fastify.register(fastifySwaggerUi, {
+      routePrefix: API_ROUTES.docs,
+      uiConfig: { docExpansion: 'list', deepLinking: true },
+    });
+    fastify.get(
+      API_ROUTES.openapi,
+      {
+        schema: { hide: true, response: { 200: Type.Object({}, { additionalProperties: true }) } },
+      },
+      async () => fastify.swagger(),
+    );
+  },
+  { name: 'openapi', dependencies: ['config'] },
+);

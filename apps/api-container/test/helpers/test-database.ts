@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/database';
+
+/** What the global setup prepared once per run: a migrated snapshot to copy for each file. */
+export type TestDatabaseSource =
+  | { engine: 'pglite'; snapshotPath: string }
+  | { engine: 'postgres'; adminUrl: string; template: string };
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDatabase: TestDatabaseSource;
+  }
+}
+
+export const MIGRATIONS_FOLDER = join(import.meta.dirname, '..', '..', 'migrations');
+
+/** URL of `database` on the server `adminUrl` points at. */
+export function databaseUrl(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function withAdminClient<T>(
+  adminUrl: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export function uniqueDatabaseName(prefix: string): string {
+  return `${prefix}_${randomBytes(6).toString('hex')}`;
+}
+
+export interface TestDatabase {
+  database: Database;
+  /** Removes what `openTestDatabase` created (the database must be closed first). */
+  dispose(): Promise<void>;
+}
+
+/**
+ * A private, migrated database for one test file: PGlite loaded from the run's snapshot, or a
+ * PostgreSQL database copied from the run's template when PAKAURA_TEST_DATABASE_URL is set.
+ */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  const source = inject('testDatabase');
+  if (source.engine === 'pglite') {
+    const snapshot = new Blob([await readFile(source.snapshotPath)]);
+    const database = await openDatabase(
+      { engine: 'pglite', dataDir: 'memory://', target: 'memory://' },
+      { loadDataDir: snapshot },
+    );
+    return { database, dispose: async () => undefined };
+  }
+  const name = uniqueDatabaseName('pakaura_api_test');
+  await withAdminClient(source.adminUrl, (client) =>
+    client.query(`CREATE DATABASE ${name} TEMPLATE ${source.template}`),
+  );
+  const database = await openDatabase({
+    engine: 'postgres',
+    connection: { connectionString: databaseUrl(source.adminUrl, name) },
+    target: name,
+  });
+  return {
+    database,
+    dispose: async () => {
+      await withAdminClient(source.adminUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      );
+    },
+  };
+}

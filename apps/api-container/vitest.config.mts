@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  cacheDir: '../../node_modules/.vite/apps/api-container',
+  resolve: {
+    alias: [
+      {
+        find: /^@pakaura\/contract$/,
+        replacement: `${import.meta.dirname}/../../libs/contract/src/index.ts`,
+      },
+    ],
+  },
+  test: {
+    name: 'api-container',
+    environment: 'node',
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
+    reporters: ['default'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
