@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config.mts';
 
 /**
@@ -6,9 +6,7 @@ import base from './vitest.config.mts';
  * the chart renders, against a real PostgreSQL server (PAKAURA_TEST_DATABASE_URL). Run by
  * `nx run chart-tests:contract-api` and the CI chart lane, not by `npm test`.
  */
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: { name: 'chart-contract-api', include: ['**/*.contract.ts'] },
-  }),
-);
+export default defineConfig({
+  ...base,
+  test: { ...base.test, name: 'chart-contract-api', include: ['**/*.contract.ts'] },
+});
