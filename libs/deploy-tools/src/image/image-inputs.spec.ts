@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   baseImageOf,
   dependencyClosure,
-  productionInputs,
+  buildInputs,
   resolveImageInputs,
   type GraphLike,
 } from './image-inputs';
@@ -19,7 +19,13 @@ function node(name: string, root: string) {
 /** The shape of the real graph: apps import the contract; the e2e project depends on an app. */
 const graph = {
   nodes: {
-    'api-container': node('api-container', 'apps/api-container'),
+    'api-container': {
+      ...node('api-container', 'apps/api-container'),
+      data: {
+        root: 'apps/api-container',
+        targets: { build: { inputs: ['production', '{workspaceRoot}/package.json'] } },
+      },
+    },
     frontend: node('frontend', 'apps/frontend'),
     'frontend-e2e': node('frontend-e2e', 'apps/frontend-e2e'),
     contract: node('contract', 'libs/contract'),
@@ -66,7 +72,7 @@ describe('image inputs', () => {
 
   it("reads the workspace files and test exclusions from nx.json's production input", () => {
     const nxJson = JSON.parse(readFileSync(join(repoRoot, 'nx.json'), 'utf8'));
-    const { workspaceFiles, projectExclusions } = productionInputs(nxJson);
+    const { workspaceFiles, projectExclusions } = buildInputs(nxJson);
     expect(workspaceFiles).toEqual(['package-lock.json', 'tsconfig.base.json']);
     expect(projectExclusions).toContain('**/?(*.)+(spec|test).[jt]s?(x)?(.snap)');
     expect(projectExclusions).toContain('eslint.config.mjs');
@@ -79,9 +85,23 @@ describe('image inputs', () => {
         default: ['production', '{workspaceRoot}/package-lock.json'],
       },
     };
-    expect(productionInputs(nxJson)).toEqual({
+    expect(buildInputs(nxJson)).toEqual({
       workspaceFiles: ['package-lock.json'],
       projectExclusions: ['e2e/**/*'],
+    });
+  });
+
+  it('adds the workspace files a build target names itself, through ^ and named inputs', () => {
+    const nxJson = {
+      namedInputs: {
+        production: ['!{projectRoot}/**/*.spec.ts', 'sharedGlobals'],
+        sharedGlobals: ['{workspaceRoot}/tsconfig.base.json'],
+      },
+    };
+    const inputs = ['production', '^production', '{workspaceRoot}/package.json', { env: 'CI' }];
+    expect(buildInputs(nxJson, inputs)).toEqual({
+      workspaceFiles: ['package.json', 'tsconfig.base.json'],
+      projectExclusions: ['**/*.spec.ts'],
     });
   });
 
@@ -113,6 +133,18 @@ describe('image inputs', () => {
       resolveImageInputs({ workspaceRoot: root, graph, nxJson, app: 'frontend', baseImage: 'b:1' })
         .baseImage,
     ).toBe('b:1');
+  });
+
+  it("hashes the workspace files the app's build target reads", () => {
+    const root = workspace({
+      'apps/api-container/Dockerfile': 'ARG NODE_IMAGE=node:22-alpine\n',
+      'package.json': '{}',
+      'package-lock.json': '{}',
+    });
+    const nxJson = { namedInputs: { production: ['{workspaceRoot}/package-lock.json'] } };
+    const inputs = resolveImageInputs({ workspaceRoot: root, graph, nxJson, app: 'api' });
+    expect(inputs.workspaceFiles).toEqual(['package-lock.json', 'package.json']);
+    expect(inputs.ignoreFile).toBeUndefined();
   });
 
   it('says which Dockerfile is missing, or lacks a base image default', () => {

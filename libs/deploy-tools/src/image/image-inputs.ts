@@ -27,27 +27,29 @@ export function dependencyClosure(graph: GraphLike, project: string): string[] {
 }
 
 /**
- * What nx.json's `production` named input says about images: the workspace files it names
- * (`{workspaceRoot}/...`, e.g. the lockfile) and the project files it leaves out
- * (`!{projectRoot}/...`, e.g. specs), following named inputs it refers to.
+ * What a build's Nx inputs say about its image: the workspace files they name
+ * (`{workspaceRoot}/...`, e.g. the lockfile) and the project files they leave out
+ * (`!{projectRoot}/...`, e.g. specs), following the named inputs they refer to (`production`,
+ * `^production`, `sharedGlobals`...). Other kinds of input (env, runtime, external packages) are
+ * not files in the image and are left out.
  */
-export function productionInputs(nxJson: Pick<NxJsonConfiguration, 'namedInputs'>): {
-  workspaceFiles: string[];
-  projectExclusions: string[];
-} {
+export function buildInputs(
+  nxJson: Pick<NxJsonConfiguration, 'namedInputs'>,
+  inputs: readonly unknown[] = ['production'],
+): { workspaceFiles: string[]; projectExclusions: string[] } {
   const named = nxJson.namedInputs ?? {};
   const workspaceFiles = new Set<string>();
   const projectExclusions = new Set<string>();
-  const visit = (name: string, trail: readonly string[]): void => {
-    if (trail.includes(name)) return;
-    for (const input of named[name] ?? []) {
+  const visit = (entries: readonly unknown[], trail: readonly string[]): void => {
+    for (const input of entries) {
       if (typeof input !== 'string') continue;
+      const name = input.replace(/^\^/, '');
       if (input.startsWith('{workspaceRoot}/')) workspaceFiles.add(input.slice(16));
       else if (input.startsWith('!{projectRoot}/')) projectExclusions.add(input.slice(15));
-      else if (named[input]) visit(input, [...trail, name]);
+      else if (named[name] && !trail.includes(name)) visit(named[name], [...trail, name]);
     }
   };
-  visit('production', []);
+  visit(inputs, []);
   return { workspaceFiles: [...workspaceFiles].sort(), projectExclusions: [...projectExclusions] };
 }
 
@@ -71,7 +73,8 @@ export interface ResolveImageInputsOptions {
 /**
  * The inputs of `app`'s image: its Dockerfile (default `<project root>/Dockerfile`) and the
  * `<Dockerfile>.dockerignore` beside it, the sources of the app's project and of every project it
- * depends on, the workspace files of the `production` input, and the base image.
+ * depends on, the workspace files its `build` target reads (default: the `production` input's),
+ * and the base image.
  */
 export function resolveImageInputs(options: ResolveImageInputsOptions): ImageInputs {
   const { workspaceRoot, graph, app } = options;
@@ -89,7 +92,8 @@ export function resolveImageInputs(options: ResolveImageInputsOptions): ImageInp
       `${dockerfile} declares no default for ARG ${BASE_IMAGE_ARG}: add one or pass a base image.`,
     );
   }
-  const { workspaceFiles, projectExclusions } = productionInputs(options.nxJson);
+  const buildTarget = graph.nodes[projects[0] as string]?.data.targets?.['build'];
+  const { workspaceFiles, projectExclusions } = buildInputs(options.nxJson, buildTarget?.inputs);
   return {
     workspaceRoot,
     projectRoots,

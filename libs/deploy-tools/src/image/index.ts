@@ -11,7 +11,7 @@ export {
   BASE_IMAGE_ARG,
   baseImageOf,
   dependencyClosure,
-  productionInputs,
+  buildInputs,
   resolveImageInputs,
   type GraphLike,
   type ResolveImageInputsOptions,
