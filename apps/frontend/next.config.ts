@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   // The app uses no next/image: with the optimizer off, sharp (traced into the standalone output
   // anyway) is never loaded, and scripts/assemble-standalone.mjs leaves it out.
   images: { unoptimized: true },
+  // Keep the prerendered pages' response cache in memory: the server then never writes under
+  // .next/server, so it runs on a read-only root filesystem (the image runs `--read-only`).
+  experimental: { isrFlushToDisk: false },
   poweredByHeader: false,
   reactStrictMode: true,
 };

@@ -27,7 +27,11 @@ export function SessionExpiredDialog({
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // The email is filled in already: the password is what the person has to type.
+      dialog.querySelector<HTMLInputElement>('input[type="password"]')?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 

@@ -127,10 +127,10 @@ export function Workspace({ user, initialTasks, initialConversation }: Workspace
     <div className="flex min-h-dvh flex-col">
       <AppHeader user={user} signingOut={signingOut} onSignOut={signOut} />
       <main className="mx-auto grid w-full max-w-7xl flex-1 items-start gap-4 p-4 sm:gap-6 sm:p-6 lg:grid-cols-[minmax(0,1fr)_24rem] xl:grid-cols-[minmax(0,1fr)_28rem]">
-        <div className="min-w-0 space-y-4">
+        <div className="min-w-0">
           <div role="alert">
             {notice ? (
-              <div className="flex items-start justify-between gap-3 rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+              <div className="mb-4 flex items-start justify-between gap-3 rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
                 <p>{notice}</p>
                 <button
                   type="button"

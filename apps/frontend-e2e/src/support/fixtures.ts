@@ -1,0 +1,48 @@
+import { API_ROUTES } from '@pakaura/contract/browser';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { e2eOutputDir } from './stack';
+
+export interface Account {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** A person nobody has registered yet: every test gets its own, so tests never share data. */
+export function newAccount(): Account {
+  const id = randomUUID().slice(0, 8);
+  return { name: 'Ada Tester', email: `ada.${id}@example.com`, password: `correct-horse-${id}` };
+}
+
+/**
+ * Registers through the real API. Given `page.request`, the session cookie lands in the page's
+ * browser context (signed in); given a separate request context, the page stays signed out.
+ */
+export async function register(request: APIRequestContext, account: Account) {
+  const response = await request.post(API_ROUTES.register, { data: account });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+/** Saves a screenshot of a main screen under dist/e2e/screenshots, kept as a CI artifact. */
+export async function snap(page: Page, name: string) {
+  await page.screenshot({
+    path: path.join(e2eOutputDir, 'screenshots', `${name}.png`),
+    fullPage: true,
+  });
+}
+
+export const test = base.extend<{ account: Account; signedIn: Account }>({
+  // eslint-disable-next-line no-empty-pattern
+  account: async ({}, use) => use(newAccount()),
+  /** A fresh account, registered, with the page signed in and showing the board. */
+  signedIn: async ({ page, account }, use) => {
+    await register(page.request, account);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { name: 'Your tasks' })).toBeVisible();
+    await use(account);
+  },
+});
+
+export { expect };

@@ -1,0 +1,33 @@
+import path from 'node:path';
+
+/**
+ * Where the suite finds the app. With `E2E_BASE_URL` it tests a deployment that is already
+ * running (containers, a cluster) and starts nothing; without it, Playwright starts the production
+ * builds itself on 127.0.0.1 (see playwright.config.ts).
+ */
+const external = process.env.E2E_BASE_URL?.replace(/\/+$/, '') || undefined;
+
+export const PORTS = {
+  api: Number(process.env.E2E_API_PORT ?? 18000),
+  frontend: Number(process.env.E2E_FRONTEND_PORT ?? 13000),
+  /** A second frontend whose API_URL points at a closed port: the "API is down" case. */
+  frontendWithApiDown: Number(process.env.E2E_API_DOWN_PORT ?? 13001),
+  /** Nothing listens here (the discard port). */
+  closed: 9,
+};
+
+export const startsServers = external === undefined;
+
+export const baseUrl = external ?? `http://127.0.0.1:${PORTS.frontend}`;
+
+/** Set when there is a frontend whose API cannot be reached; those tests are skipped otherwise. */
+export const apiDownBaseUrl = startsServers
+  ? `http://127.0.0.1:${PORTS.frontendWithApiDown}`
+  : process.env.E2E_API_DOWN_BASE_URL?.replace(/\/+$/, '') || undefined;
+
+export const workspaceRoot = path.resolve(__dirname, '../../../..');
+
+/** The suite's artifacts: screenshots of the main screens, the report, traces of failures. */
+export const e2eOutputDir = path.join(workspaceRoot, 'dist/e2e');
+
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
