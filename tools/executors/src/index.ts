@@ -15,3 +15,5 @@ export type { ValidateExecutorSchema } from './executors/validate/schema';
 export { normalizeOptions as normalizeValidateOptions } from './executors/validate/lib/normalize-options';
 export type { HelmLintExecutorSchema } from './executors/helm-lint/schema';
 export { normalizeOptions as normalizeHelmLintOptions } from './executors/helm-lint/lib/normalize-options';
+export type { DeployExecutorSchema } from './executors/deploy/schema';
+export { normalizeOptions as normalizeDeployOptions } from './executors/deploy/lib/normalize-options';

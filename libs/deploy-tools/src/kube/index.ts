@@ -12,3 +12,12 @@ export {
 export { openPortForward, type ForwardedPort } from './port-forward';
 export { readSecretValues } from './secrets';
 export { WaitTimeoutError, waitForPods, type WaitForPodsOptions } from './wait';
+export {
+  guardContext,
+  isLocalContext,
+  LOCAL_CONTEXTS_TEXT,
+  type GuardedContext,
+} from './context-guard';
+export { objectEvents } from './events';
+export { followLogs, lastLogLines, type FollowLogsOptions } from './logs';
+export { watchPods, type PodWatchOptions } from './pod-watch';

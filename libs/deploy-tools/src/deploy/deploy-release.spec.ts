@@ -1,0 +1,322 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeKube, componentLabels, type Pod } from '../../test/fake-kube';
+import { createFakeSandbox, type FakeSandbox } from '../../test/fakes/sandbox';
+import { writeImageRecord } from '../image';
+import { deployRelease, DeployFailedError, type DeployResult } from './deploy-release';
+import type { DeployOptions } from './options';
+
+describe('deployRelease', () => {
+  let kube: FakeKube;
+  let sandbox: FakeSandbox;
+  let restore: () => void;
+  let workspace: string;
+  let lines: string[];
+
+  beforeEach(async () => {
+    kube = await FakeKube.start({ namespace: 'pakaura', timing: { readyAfterMs: 600_000 } });
+    sandbox = createFakeSandbox({ kubeconfig: kube.kubeconfigPath });
+    sandbox.state.saveCluster('minikube', {
+      provider: 'minikube',
+      name: 'minikube',
+      running: true,
+    });
+    restore = sandbox.apply();
+    workspace = mkdtempSync(join(tmpdir(), 'pakaura-deploy-'));
+    mkdirSync(join(workspace, 'chart', 'templates'), { recursive: true });
+    writeFileSync(
+      join(workspace, 'chart', 'Chart.yaml'),
+      'apiVersion: v2\nname: pakaura\nversion: 4.0.0\nappVersion: "4.0.0"\n',
+    );
+    writeFileSync(join(workspace, 'chart', 'templates', 'cm.yaml'), 'kind: ConfigMap\n');
+    buildImages('aaaaaaaaaaaa', 'ffffffffffff');
+    lines = [];
+  });
+  afterEach(async () => {
+    restore();
+    sandbox.dispose();
+    await kube.close();
+  });
+
+  function buildImages(apiHash: string, frontendHash: string): void {
+    for (const [app, hash] of [
+      ['api', apiHash],
+      ['frontend', frontendHash],
+    ] as const) {
+      writeImageRecord(workspace, {
+        app,
+        repository: `pakaura-${app}`,
+        tag: `4.0.0-${hash}`,
+        contentHash: hash,
+        target: 'minikube',
+      });
+    }
+  }
+
+  function options(overrides: Partial<DeployOptions> = {}): DeployOptions {
+    return {
+      workspaceRoot: workspace,
+      chartDir: join(workspace, 'chart'),
+      release: 'pakaura',
+      namespace: 'pakaura',
+      kubeconfig: kube.kubeconfigPath,
+      valuesFiles: [],
+      set: {},
+      apps: ['api', 'frontend'],
+      timeout: '5m',
+      atomic: true,
+      force: false,
+      failFast: true,
+      helm: 'helm',
+      ...overrides,
+    };
+  }
+
+  const deploy = (overrides: Partial<DeployOptions> = {}): Promise<DeployResult> =>
+    deployRelease(options(overrides), { info: (line) => lines.push(line) });
+  const podWatches = () =>
+    kube.requests.filter((r) => r.path.endsWith('/pods') && r.query.includes('watch=true')).length;
+  const helmVerbs = () => sandbox.calls('helm').map((c) => c.args[0]);
+  const deployedValues = () =>
+    sandbox.state.release('minikube', 'pakaura', 'pakaura')?.revisions.at(-1)?.config;
+  const failureOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error('the deploy succeeded');
+      },
+      (error: unknown) => error as DeployFailedError,
+    );
+
+  it('installs with both content tags, then finds the release up to date without calling helm upgrade', async () => {
+    const first = await deploy();
+    expect(first).toMatchObject({ outcome: 'deployed', context: 'minikube', revision: 1 });
+    expect(deployedValues()).toEqual({
+      api: { image: { repository: 'pakaura-api', tag: '4.0.0-aaaaaaaaaaaa' } },
+      frontend: { image: { repository: 'pakaura-frontend', tag: '4.0.0-ffffffffffff' } },
+    });
+    const upgrade = sandbox.calls('helm').find((c) => c.args[0] === 'upgrade');
+    expect(upgrade?.args.slice(0, 9)).toEqual([
+      'upgrade',
+      '--install',
+      'pakaura',
+      join(workspace, 'chart'),
+      '--namespace',
+      'pakaura',
+      '--kube-context',
+      'minikube',
+      '--kubeconfig',
+    ]);
+
+    sandbox.clearCalls();
+    const second = await deploy();
+    expect(second).toEqual({
+      outcome: 'up-to-date',
+      context: 'minikube',
+      revision: 1,
+      digest: first.digest,
+    });
+    expect(helmVerbs()).toEqual(['status']);
+    expect(lines.at(-1)).toMatch(
+      /is up to date: same chart, values and images\. Nothing to deploy\.$/,
+    );
+  });
+
+  it('upgrades with the new frontend tag and the same api tag when only the frontend changed', async () => {
+    await deploy();
+    buildImages('aaaaaaaaaaaa', '111111111111');
+    expect(await deploy()).toMatchObject({ outcome: 'deployed', revision: 2 });
+    expect(deployedValues()).toMatchObject({
+      api: { image: { tag: '4.0.0-aaaaaaaaaaaa' } },
+      frontend: { image: { tag: '4.0.0-111111111111' } },
+    });
+  });
+
+  it('upgrades again when a chart template changes, or when forced', async () => {
+    await deploy();
+    writeFileSync(join(workspace, 'chart', 'templates', 'cm.yaml'), 'kind: ConfigMap # changed\n');
+    expect((await deploy()).outcome).toBe('deployed');
+    expect((await deploy()).outcome).toBe('up-to-date');
+    expect((await deploy({ force: true })).outcome).toBe('deployed');
+  });
+
+  it('fails fast on a crash-looping pod with its events and last log lines, secrets masked, and says the release was rolled back', async () => {
+    await deploy();
+    kube.store.put('secrets', {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'pakaura-secrets', namespace: 'pakaura' },
+      data: { DB_PASSWORD: Buffer.from('s3cr3t-db-pass').toString('base64') },
+    });
+    sandbox.configure({ delays: [{ tool: 'helm', command: 'upgrade', ms: 60_000 }] });
+    buildImages('bbbbbbbbbbbb', 'ffffffffffff');
+    const started = Date.now();
+    const watchesBefore = podWatches();
+    const failure = failureOf(deploy());
+
+    const revisions = () =>
+      sandbox.state.release('minikube', 'pakaura', 'pakaura')?.revisions.length;
+    await until(() => podWatches() > watchesBefore && revisions() === 2);
+    const [pod] = kube.workloads.start('deployments', apiDeployment(), false);
+    crash(pod, 'connecting to postgres://pakaura:s3cr3t-db-pass@postgresql:5432/pakaura failed');
+
+    const error = await failure;
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(error).toBeInstanceOf(DeployFailedError);
+    expect(error.message).toBe(
+      `Deploy failed: pod ${pod.metadata.name} cannot start, container api is CrashLoopBackOff. The release was rolled back to revision 1 (--atomic): what ran before still runs.`,
+    );
+    expect(error.details).toEqual([
+      `Pod ${pod.metadata.name}: container api is CrashLoopBackOff after 3 restarts: back-off 40s restarting failed container=api`,
+      'Events:',
+      `  Normal Scheduled: Successfully assigned ${pod.metadata.name} to minikube`,
+      '  Warning BackOff: Back-off restarting failed container api',
+      'Last log lines of api (the instance that crashed):',
+      '  starting pakaura-api 4.0.0',
+      '  connecting to postgres://pakaura:***@postgresql:5432/pakaura failed',
+      '  DB_PASSWORD=*** rejected',
+    ]);
+    expect(
+      sandbox
+        .calls('helm')
+        .filter((c) => c.args[0] === 'upgrade')
+        .at(-1)?.signal,
+    ).toBe('SIGTERM');
+    expect(deployedValues()).toMatchObject({ api: { image: { tag: '4.0.0-aaaaaaaaaaaa' } } });
+  });
+
+  it('says a container that cannot pull its image never started', async () => {
+    sandbox.configure({ delays: [{ tool: 'helm', command: 'upgrade', ms: 60_000 }] });
+    const failure = failureOf(deploy());
+    await until(() => podWatches() > 0);
+    const [pod] = kube.workloads.start('deployments', apiDeployment(), false);
+    kube.workloads.setPodStatus('pakaura', pod.metadata.name, {
+      waitingReason: 'ErrImageNeverPull',
+      waitingMessage:
+        'Container image "pakaura-api:4.0.0-aaaaaaaaaaaa" is not present with pull policy of Never',
+    });
+    const error = await failure;
+    expect(error.message).toMatch(
+      /container api is ErrImageNeverPull\. Nothing was left installed: helm removed the failed first install \(--atomic\)\.$/,
+    );
+    expect(error.details.at(-1)).toBe('No logs: container api never started.');
+    expect(sandbox.state.release('minikube', 'pakaura', 'pakaura')).toBeUndefined();
+  });
+
+  it('does not fail on a pod that was already broken before the deploy and is being replaced', async () => {
+    await deploy();
+    const [old] = kube.workloads.start('deployments', apiDeployment(), false);
+    crash(old, 'old failure');
+    buildImages('cccccccccccc', 'ffffffffffff');
+    expect((await deploy()).outcome).toBe('deployed');
+  });
+
+  it('states what helm left behind when the upgrade itself fails', async () => {
+    await deploy();
+    sandbox.configure({
+      failures: [
+        { tool: 'helm', command: 'upgrade', stderr: 'timed out waiting for the condition' },
+      ],
+    });
+    buildImages('dddddddddddd', 'ffffffffffff');
+    const error = await failureOf(deploy({ atomic: false }));
+    expect(error.message).toMatch(
+      /^Deploy failed: helm upgrade failed: Error: UPGRADE FAILED: timed out waiting for the condition The release is left at revision 2 in state failed: fix the cause and deploy again, or roll back with: helm rollback pakaura -n pakaura --kube-context minikube$/,
+    );
+  });
+
+  it('refuses a kubeconfig whose current context is not a local cluster, before running helm', async () => {
+    sandbox.addContext('prod-eu', kube.url);
+    await expect(deploy()).rejects.toThrow(/^Refusing to deploy to kube context "prod-eu"/);
+    expect(sandbox.calls()).toEqual([]);
+  });
+
+  it('deploys to a non-local context the person names explicitly', async () => {
+    sandbox.addContext('prod-eu', kube.url);
+    sandbox.state.saveCluster('prod-eu', { provider: 'kind', name: 'prod-eu', running: true });
+    expect(await deploy({ context: 'prod-eu', failFast: false })).toMatchObject({
+      outcome: 'deployed',
+      context: 'prod-eu',
+    });
+  });
+
+  it('tells to start the cluster when helm cannot reach it', async () => {
+    sandbox.state.saveCluster('minikube', {
+      provider: 'minikube',
+      name: 'minikube',
+      running: false,
+    });
+    await expect(deploy()).rejects.toThrow(
+      /^helm status pakaura failed in kube context minikube: The connection to the server .* was refused.*\nIs the cluster running\? Run: nx run local-cluster:cluster$/,
+    );
+  });
+
+  it('names the target that builds a missing image', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'pakaura-deploy-'));
+    await expect(deploy({ workspaceRoot: bare })).rejects.toThrow(
+      /Run: nx run api-container:image$/,
+    );
+  });
+
+  it('says how to install helm when it is missing', async () => {
+    restore();
+    const bare = createFakeSandbox({
+      tools: ['kubectl'],
+      inheritPath: false,
+      kubeconfig: kube.kubeconfigPath,
+    });
+    const undo = bare.apply();
+    try {
+      await expect(deploy()).rejects.toThrow(
+        'helm was not found on PATH. Install Helm 3.14+ (https://helm.sh/docs/intro/install/).',
+      );
+    } finally {
+      undo();
+      bare.dispose();
+      restore = sandbox.apply();
+    }
+  });
+
+  function apiDeployment() {
+    const labels = componentLabels('api');
+    return {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'api', namespace: 'pakaura', labels },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: { containers: [{ name: 'api', image: 'pakaura-api' }] },
+        },
+      },
+    };
+  }
+
+  function crash(pod: Pod, logLine: string): void {
+    kube.appendLog(pod.metadata.name, 'starting pakaura-api 4.0.0', 'api');
+    kube.appendLog(pod.metadata.name, logLine, 'api');
+    kube.appendLog(pod.metadata.name, 'DB_PASSWORD=s3cr3t-db-pass rejected', 'api');
+    kube.workloads.recordEvent(
+      pod,
+      'Warning',
+      'BackOff',
+      'Back-off restarting failed container api',
+    );
+    kube.workloads.setPodStatus('pakaura', pod.metadata.name, {
+      restartCount: 3,
+      waitingReason: 'CrashLoopBackOff',
+      waitingMessage: 'back-off 40s restarting failed container=api',
+    });
+  }
+});
+
+async function until(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

@@ -1,0 +1,171 @@
+import { CHART_IMAGE_VALUES, K8S_NAMES } from '@pakaura/contract';
+import { readImageRecord } from '../image';
+import { guardContext, loadKubeConfig } from '../kube';
+import { run } from '../process';
+import { diagnosePodFailure } from './diagnose';
+import { deployDigest, digestOf } from './digest';
+import { upgradeArgs } from './helm-args';
+import type { DeployOptions } from './options';
+import type { PodFailure } from './pod-failure';
+import { helmMajor, readReleaseState, type ReleaseRef, type ReleaseState } from './release-state';
+import { monitorRollout } from './rollout-monitor';
+
+export interface DeployIO {
+  info(line: string): void;
+}
+
+export type DeployResult =
+  | { outcome: 'up-to-date'; context: string; revision: number; digest: string }
+  | {
+      outcome: 'deployed';
+      context: string;
+      revision: number;
+      digest: string;
+      /** `repository:tag` of each deployed image. */
+      images: string[];
+    };
+
+/** A deploy that did not finish: `message` is one line, `details` what to look at. */
+export class DeployFailedError extends Error {
+  constructor(
+    message: string,
+    readonly details: string[] = [],
+  ) {
+    super(message);
+    this.name = 'DeployFailedError';
+  }
+}
+
+/** SIGTERM makes helm fail the revision and, with --atomic, roll back: give it time for that. */
+const HELM_ROLLBACK_GRACE_MS = 180_000;
+const SECRET_KEY = /(password|secret|token|apikey|api_key|credential)/i;
+
+/**
+ * Seed T044: installs or upgrades the release with the images' content tags, unless the release
+ * already carries the digest of exactly this chart, these values and these tags. While helm
+ * waits, the release's pods are watched and the deploy stops at the first one that cannot start,
+ * with its events and logs; the release state afterwards is always stated.
+ */
+export async function deployRelease(options: DeployOptions, io: DeployIO): Promise<DeployResult> {
+  const { context } = guardContext(options, 'deploy');
+  const records = options.apps.map((app) => readImageRecord(options.workspaceRoot, app));
+  const imageValues: Record<string, string> = {};
+  for (const record of records) {
+    imageValues[CHART_IMAGE_VALUES[record.app].repository] = record.repository;
+    imageValues[CHART_IMAGE_VALUES[record.app].tag] = record.tag;
+  }
+  const digest = deployDigest({
+    chartDir: options.chartDir,
+    valuesFiles: options.valuesFiles,
+    set: { ...imageValues, ...options.set },
+  });
+  const ref: ReleaseRef = { ...options, context };
+  const before = await readReleaseState(ref);
+  if (!options.force && before?.status === 'deployed' && digestOf(before.description) === digest) {
+    io.info(
+      `Release ${options.release} (revision ${before.revision}) in ${context} is up to date: same chart, values and images. Nothing to deploy.`,
+    );
+    return { outcome: 'up-to-date', context, revision: before.revision, digest };
+  }
+
+  const images = records.map((r) => `${r.repository}:${r.tag}`);
+  io.info(
+    `${before ? `Upgrading release ${options.release} from revision ${before.revision}` : `Installing release ${options.release}`} in namespace ${options.namespace} (context ${context}) with ${images.join(', ')}; waiting up to ${options.timeout} for it to be ready.`,
+  );
+  const args = upgradeArgs({
+    ...options,
+    context,
+    imageValues,
+    digest,
+    helmMajor: await helmMajor(options.helm),
+  });
+  const secrets = Object.entries(options.set)
+    .filter(([key]) => SECRET_KEY.test(key))
+    .map(([, value]) => value);
+  const kc = loadKubeConfig({ kubeconfig: options.kubeconfig, context });
+  const monitor = options.failFast
+    ? monitorRollout(kc, {
+        namespace: options.namespace,
+        labelSelector: `app.kubernetes.io/instance=${options.release}`,
+        onProgress: (line) => io.info(`  ${line}`),
+      })
+    : undefined;
+  const abort = new AbortController();
+  const helm = run(options.helm, args, {
+    stdio: 'tee',
+    signal: abort.signal,
+    forceKillAfterMs: HELM_ROLLBACK_GRACE_MS,
+    secrets,
+  }).then(
+    () => ({ kind: 'done' as const }),
+    (error: Error) => ({ kind: 'helm-failed' as const, error }),
+  );
+  const first = await Promise.race([
+    helm,
+    ...(monitor
+      ? [monitor.failure.then((failure) => ({ kind: 'pod-failed' as const, failure }))]
+      : []),
+  ]);
+
+  try {
+    if (first.kind === 'pod-failed') {
+      const details = await diagnosePodFailure(kc, options.namespace, first.failure, {
+        secretName: K8S_NAMES.secret,
+        values: secrets,
+      });
+      io.info(`  pod ${first.failure.pod} cannot start (${first.failure.reason}): stopping helm`);
+      abort.abort();
+      await helm;
+      const state = await releaseStateSentence(ref, before, options);
+      throw new DeployFailedError(
+        `Deploy failed: ${podSentence(first.failure)}. ${state}`,
+        details,
+      );
+    }
+    if (first.kind === 'helm-failed') {
+      const state = await releaseStateSentence(ref, before, options);
+      throw new DeployFailedError(
+        `Deploy failed: ${first.error.message.split('\n')[0]} ${state}`,
+        first.error.message.split('\n').slice(1),
+      );
+    }
+  } finally {
+    await monitor?.stop();
+  }
+  const after = await readReleaseState(ref);
+  const revision = after?.revision ?? 0;
+  io.info(`Release ${options.release} is deployed at revision ${revision} and ready.`);
+  return { outcome: 'deployed', context, revision, digest, images };
+}
+
+function podSentence(failure: PodFailure): string {
+  return `pod ${failure.pod} cannot start, container ${failure.container} is ${failure.reason}`;
+}
+
+/** Says what the failed deploy left behind, so nothing is half-deployed without a word. */
+async function releaseStateSentence(
+  ref: ReleaseRef,
+  before: ReleaseState | undefined,
+  options: DeployOptions,
+): Promise<string> {
+  let after: ReleaseState | undefined;
+  try {
+    after = await readReleaseState(ref);
+  } catch (error) {
+    return `The release state could not be read (${(error as Error).message.split('\n')[0]}); check it with: helm status ${options.release} -n ${options.namespace} --kube-context ${ref.context}`;
+  }
+  const rollback = `helm rollback ${options.release} -n ${options.namespace} --kube-context ${ref.context}`;
+  if (!after) {
+    return before
+      ? 'The release is gone.'
+      : 'Nothing was left installed: helm removed the failed first install (--atomic).';
+  }
+  if (after.status === 'deployed' && before && after.revision > before.revision) {
+    const target = /Rollback to (\d+)/.exec(after.description)?.[1] ?? String(before.revision);
+    return `The release was rolled back to revision ${target} (--atomic): what ran before still runs.`;
+  }
+  if (after.status === 'deployed' && before && after.revision === before.revision) {
+    return `The release is unchanged at revision ${before.revision}.`;
+  }
+  return `The release is left at revision ${after.revision} in state ${after.status}: fix the cause and deploy again, or roll back with: ${rollback}`;
+}

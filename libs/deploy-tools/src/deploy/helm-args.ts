@@ -1,0 +1,58 @@
+import { DIGEST_PREFIX } from './digest';
+import { helmTargetArgs } from './release-state';
+
+export interface UpgradeArgsInput {
+  release: string;
+  chartDir: string;
+  namespace: string;
+  context: string;
+  kubeconfig?: string;
+  valuesFiles: readonly string[];
+  /** Image repositories and tags, passed with --set-string so a tag like `4.0.0-1e10` stays a string. */
+  imageValues: Readonly<Record<string, string>>;
+  /** The person's extra values, passed with --set (typed: numbers and booleans stay so). */
+  set: Readonly<Record<string, string>>;
+  timeout: string;
+  atomic: boolean;
+  digest: string;
+  helmMajor: number;
+}
+
+/**
+ * Seed T044's `helm upgrade --install`, with the content tags, the digest in the release
+ * description, and the Helm 3 or Helm 4 spelling of "wait, and roll back on failure".
+ */
+export function upgradeArgs(input: UpgradeArgsInput): string[] {
+  const rollback = input.atomic
+    ? [input.helmMajor >= 4 ? '--rollback-on-failure' : '--atomic']
+    : [];
+  const wait = input.helmMajor >= 4 ? '--wait=watcher' : '--wait';
+  return [
+    'upgrade',
+    '--install',
+    input.release,
+    input.chartDir,
+    ...helmTargetArgs(input),
+    '--create-namespace',
+    ...input.valuesFiles.flatMap((file) => ['--values', file]),
+    ...Object.entries(input.imageValues).flatMap(([key, value]) => [
+      '--set-string',
+      `${key}=${escapeSetValue(value)}`,
+    ]),
+    ...Object.entries(input.set).flatMap(([key, value]) => [
+      '--set',
+      `${key}=${escapeSetValue(value)}`,
+    ]),
+    wait,
+    '--timeout',
+    input.timeout,
+    ...rollback,
+    '--description',
+    `Deployed by Pakaura (${DIGEST_PREFIX}${input.digest})`,
+  ];
+}
+
+/** helm splits --set on commas and reads backslashes: escape both in a value. */
+export function escapeSetValue(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,');
+}

@@ -1,0 +1,29 @@
+import type { ImageKey } from '@pakaura/contract';
+
+/** Everything a deploy needs, fully defaulted (the executor's normalizeOptions builds it). */
+export interface DeployOptions {
+  workspaceRoot: string;
+  /** Absolute path of the chart directory. */
+  chartDir: string;
+  release: string;
+  namespace: string;
+  kubeconfig?: string;
+  /** A context named by the person: used as is, even when it is not a local cluster. */
+  context?: string;
+  /** Absolute paths of extra values files, applied in order. */
+  valuesFiles: string[];
+  /** Extra `--set key=value` pairs, applied after the image values. */
+  set: Record<string, string>;
+  /** Images whose records (dist/images/<app>.json) set the chart's image values. */
+  apps: ImageKey[];
+  /** helm's --timeout, e.g. `5m`. */
+  timeout: string;
+  /** Roll back (or uninstall a first install) when the release does not become ready. */
+  atomic: boolean;
+  /** Upgrade even when the release already has this digest. */
+  force: boolean;
+  /** Watch the pods while helm waits and stop at the first pod that cannot start. */
+  failFast: boolean;
+  /** The helm program (a path, or a name on PATH). */
+  helm: string;
+}

@@ -1,0 +1,82 @@
+import { logger, type ExecutorContext } from '@nx/devkit';
+import { writeImageRecord } from '@pakaura/deploy-tools/image';
+import { createFakeSandbox, FakeKube, type FakeSandbox } from '@pakaura/deploy-tools/testing';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import deployExecutor from './deploy.impl';
+
+describe('deploy executor', () => {
+  let kube: FakeKube;
+  let sandbox: FakeSandbox;
+  let restore: () => void;
+  let context: ExecutorContext;
+  const info = vi.spyOn(logger, 'info').mockImplementation(() => undefined);
+  const error = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+
+  beforeEach(async () => {
+    kube = await FakeKube.start({ namespace: 'pakaura' });
+    sandbox = createFakeSandbox({ kubeconfig: kube.kubeconfigPath });
+    sandbox.state.saveCluster('minikube', {
+      provider: 'minikube',
+      name: 'minikube',
+      running: true,
+    });
+    restore = sandbox.apply();
+    const root = mkdtempSync(join(tmpdir(), 'pakaura-deploy-executor-'));
+    mkdirSync(join(root, 'libs', 'chart'), { recursive: true });
+    writeFileSync(
+      join(root, 'libs', 'chart', 'Chart.yaml'),
+      'apiVersion: v2\nname: pakaura\nversion: 4.0.0\nappVersion: "4.0.0"\n',
+    );
+    for (const app of ['api', 'frontend'] as const) {
+      writeImageRecord(root, {
+        app,
+        repository: `pakaura-${app}`,
+        tag: '4.0.0-0123456789ab',
+        contentHash: '0123456789ab',
+        target: 'minikube',
+      });
+    }
+    context = {
+      root,
+      cwd: root,
+      isVerbose: false,
+      projectName: 'chart',
+      targetName: 'deploy',
+      projectsConfigurations: { version: 2, projects: { chart: { root: 'libs/chart' } } },
+      nxJsonConfiguration: {},
+      projectGraph: { nodes: {}, dependencies: {} },
+    };
+    info.mockClear();
+    error.mockClear();
+  });
+  afterEach(async () => {
+    restore();
+    sandbox.dispose();
+    await kube.close();
+  });
+
+  it('deploys, then reports up to date on the next run', async () => {
+    expect(await deployExecutor({}, context)).toEqual({ success: true });
+    expect(info).toHaveBeenLastCalledWith('Release pakaura is deployed at revision 1 and ready.');
+    expect(await deployExecutor({}, context)).toEqual({ success: true });
+    expect(String(info.mock.lastCall?.[0])).toMatch(/is up to date/);
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('fails with one line when the kube context is not a local cluster', async () => {
+    sandbox.addContext('staging', kube.url);
+    expect(await deployExecutor({}, context)).toEqual({ success: false });
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(String(error.mock.calls[0][0])).toMatch(/^Refusing to deploy to kube context "staging"/);
+  });
+
+  it('fails with one line on an option that cannot work', async () => {
+    expect(await deployExecutor({ values: ['missing.yaml'] }, context)).toEqual({ success: false });
+    expect(String(error.mock.calls[0][0])).toMatch(
+      /missing\.yaml does not exist: fix the "values" option\.$/,
+    );
+  });
+});

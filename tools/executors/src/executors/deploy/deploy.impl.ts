@@ -1,0 +1,27 @@
+import { logger, type ExecutorContext } from '@nx/devkit';
+import { deployRelease, DeployFailedError } from '@pakaura/deploy-tools/deploy';
+import { resolveBinary } from '@pakaura/deploy-tools/process';
+import { normalizeOptions } from './lib/normalize-options';
+import type { DeployExecutorSchema } from './schema';
+
+/**
+ * Seed T044: the release runs the images the image targets recorded, or the deploy says, in its
+ * last line, why not and what state it left.
+ */
+export default async function deployExecutor(
+  options: DeployExecutorSchema,
+  context: ExecutorContext,
+): Promise<{ success: boolean }> {
+  try {
+    const opts = normalizeOptions(options, context);
+    await deployRelease(
+      { ...opts, helm: opts.helm ?? resolveBinary('helm') },
+      { info: (line) => logger.info(line) },
+    );
+    return { success: true };
+  } catch (error) {
+    if (error instanceof DeployFailedError) error.details.forEach((line) => logger.info(line));
+    logger.error((error as Error).message);
+    return { success: false };
+  }
+}
