@@ -38,37 +38,40 @@ start() {
     "$DOCKER" run --rm --network host --read-only --user "$app_user" \
     -e DATABASE_URL="$database_url" "$api" node migrate.js
   echo "migrated pakaura_images with $api"
+  local api_started web_started
+  api_started=$(now)
   quietly "docker run $api" "$DOCKER" run -d --name "$api_name" "${run_flags[@]}" \
     -e ENVIRONMENT=production -e HOST=127.0.0.1 -e PORT="$api_port" \
     -e DATABASE_URL="$database_url" -e JWT_SECRET="$jwt_secret" \
     -e FRONTEND_URL="http://127.0.0.1:$web_port" -e API_URL="http://127.0.0.1:$api_port" \
     "$api"
+  web_started=$(now)
   quietly "docker run $web" "$DOCKER" run -d --name "$web_name" "${run_flags[@]}" \
     --tmpfs /app/apps/frontend/.next/cache:uid=10001,gid=10001,mode=0700 \
     -e HOSTNAME=127.0.0.1 -e PORT="$web_port" -e API_URL="http://127.0.0.1:$api_port" \
     "$web"
-  wait_healthy "$api_name"
-  wait_healthy "$web_name"
+  wait_healthy "$api_name" api "$api_started"
+  wait_healthy "$web_name" frontend "$web_started"
 }
 
-# wait_healthy NAME: until Docker's HEALTHCHECK reports healthy; a container that exits or turns
-# unhealthy fails with its last log line.
+# wait_healthy NAME APP STARTED: until Docker's HEALTHCHECK reports healthy (timed from STARTED,
+# when the container was started); a container that exits or turns unhealthy fails with its last
+# log line.
 wait_healthy() {
-  local name=$1 status started
-  started=$(now)
-  for _ in $(seq 1 120); do
+  local name=$1 app=$2 started=$3 status
+  for _ in $(seq 1 240); do
     status=$("$DOCKER" inspect --format '{{.State.Status}}/{{.State.Health.Status}}' "$name")
     case $status in
       running/healthy)
         echo "$name is healthy after $(elapsed "$started") s"
-        figure "${name}_healthy_seconds" "$(elapsed "$started")"
+        figure "${app}_healthy_seconds" "$(elapsed "$started")"
         return
         ;;
       running/unhealthy | exited/* | dead/*)
         fail "$name is ${status#*/} (${status%/*}): $("$DOCKER" logs --tail 20 "$name" 2>&1 | grep -v '^\s*$' | tail -n 1)"
         ;;
     esac
-    sleep 1
+    sleep 0.5
   done
   fail "$name did not turn healthy within 120 s (status $status): $("$DOCKER" logs --tail 5 "$name" 2>&1 | tail -n 1)"
 }

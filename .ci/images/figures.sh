@@ -42,7 +42,7 @@ base_size=$("$DOCKER" image inspect --format '{{.Size}}' "$base")
   echo "| one-line change: image rebuild (warm cache) | ${api_rebuild_image_seconds} s | ${frontend_rebuild_image_seconds} s | < 60 s |"
   echo "| \`image\` executor, tag already present | ${api_skip_seconds} s | ${frontend_skip_seconds} s | < 1 s |"
   echo "| same, whole \`nx run <app>:image\` (Nx start-up included) | ${api_skip_nx_seconds} s | ${frontend_skip_nx_seconds} s | – |"
-  echo "| container healthy after start (health interval 2 s) | ${pakaura_images_api_healthy_seconds} s | ${pakaura_images_frontend_healthy_seconds} s | – |"
+  echo "| container healthy after start (health interval 2 s) | ${api_healthy_seconds} s | ${frontend_healthy_seconds} s | – |"
   echo
   echo "Base image assembled in ${base_seconds} s (debootstrap + node + npm + CA bundle; skipped when present). Apps built by Nx in ${apps_build_seconds} s before the cold image builds."
 } | tee "$IMAGES_LOG_DIR/figures.md"

@@ -16,7 +16,8 @@ copy=$(mktemp -d "${TMPDIR:-/tmp}/pakaura-rebuild.XXXXXX")
 trap 'rm -rf "$copy"' EXIT
 
 git archive --format=tar HEAD | tar -x -C "$copy"
-ln -s "$PWD/node_modules" "$copy/node_modules"
+# Hard links, not a symlink: Turbopack compiles nothing outside the workspace root.
+cp -al "$PWD/node_modules" "$copy/node_modules" 2>/dev/null || cp -a "$PWD/node_modules" "$copy/node_modules"
 cd "$copy"
 
 quietly "nx run-many -t build in the copy" \

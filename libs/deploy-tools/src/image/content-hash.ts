@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { APP_VERSION } from '@pakaura/contract';
 
 /**
@@ -66,6 +66,7 @@ export function collectInputFiles(inputs: ImageInputs): string[] {
       throw new Error(`Image input ${file} does not exist under ${workspaceRoot}.`);
     }
   }
+  const exclusions = inputs.projectExclusions.map((glob) => new Minimatch(glob, { dot: true }));
   const rootRules = gitignoreRules(workspaceRoot, '');
   const found = new Set(explicit.map(toPosix));
   for (const root of inputs.projectRoots) {
@@ -76,10 +77,7 @@ export function collectInputFiles(inputs: ImageInputs): string[] {
     const rules = [...rootRules, ...parentRules(workspaceRoot, projectRoot)];
     for (const file of walk(workspaceRoot, projectRoot, rules)) {
       const inProject = posix.relative(projectRoot, file);
-      const excluded = inputs.projectExclusions.some((glob) =>
-        minimatch(inProject, glob, { dot: true }),
-      );
-      if (!excluded) found.add(file);
+      if (!exclusions.some((exclusion) => exclusion.match(inProject))) found.add(file);
     }
   }
   return [...found].sort();
