@@ -103,6 +103,41 @@ test.describe('signing in and out', () => {
     await expect(form.getByLabel('Email')).toBeFocused();
   });
 
+  test('says how long to wait once sign-in is rate limited', async ({
+    page,
+    context,
+    playwright,
+    baseURL,
+    account,
+  }) => {
+    // The API limits sign-in attempts per client address (from X-Forwarded-For, as behind the
+    // ingress): this test is a client of its own, so other tests keep their attempts.
+    const client = { 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250) + 1}` };
+    await context.setExtraHTTPHeaders(client);
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: client });
+    await register(api, account);
+    let status = 0;
+    for (let attempt = 0; attempt < 30 && status !== 429; attempt += 1) {
+      const response = await api.post(API_ROUTES.login, {
+        data: { email: account.email, password: 'wrong-password' },
+      });
+      status = response.status();
+    }
+    await api.dispose();
+    expect(status).toBe(429);
+
+    await page.goto('/');
+    const form = page.getByRole('form', { name: 'Sign in' });
+    await form.getByLabel('Email').fill(account.email);
+    await form.getByLabel('Password').fill(account.password);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+
+    await expect(form.getByRole('alert')).toHaveText(
+      /^Too many sign-in attempts\. Wait (\d+ seconds?|\d+ minutes?|a minute) and try again\.$/,
+    );
+    await snap(page, 'sign-in-rate-limited');
+  });
+
   test('signs out back to the sign-in form, for good', async ({ page, signedIn }) => {
     await expect(page.getByTestId('user-name')).toHaveText(signedIn.name);
     await page.getByRole('button', { name: 'Sign out' }).click();

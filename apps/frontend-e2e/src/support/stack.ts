@@ -12,8 +12,8 @@ export const PORTS = {
   frontend: Number(process.env.E2E_FRONTEND_PORT ?? 13000),
   /** A second frontend whose API_URL points at a closed port: the "API is down" case. */
   frontendWithApiDown: Number(process.env.E2E_API_DOWN_PORT ?? 13001),
-  /** Nothing listens here (the discard port). */
-  closed: 9,
+  /** Nothing listens here (fetch refuses its blocked ports, such as 9, before connecting). */
+  closed: Number(process.env.E2E_CLOSED_PORT ?? 18099),
 };
 
 export const startsServers = external === undefined;

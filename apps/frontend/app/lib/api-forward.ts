@@ -1,5 +1,6 @@
 import type { ErrorResponse } from '@pakaura/contract';
 import { apiRouteUrl } from './api-url';
+import { fetchFailureReason } from './fetch-failure';
 
 /** Headers that describe one connection, not the message: never copied across a proxy. */
 const HOP_BY_HOP = new Set([
@@ -60,7 +61,7 @@ export async function forwardToApi(
       signal: AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]),
     });
   } catch (error) {
-    const reason = describeFailure(error);
+    const reason = fetchFailureReason(error);
     log(`[api-forward] ${request.method} ${incoming.pathname} -> ${apiBase.origin}: ${reason}`);
     if ((error as Error).name === 'TimeoutError') {
       return jsonError(504, 'The Pakaura API took too long to answer. Try again in a moment.');
@@ -81,10 +82,4 @@ export async function forwardToApi(
     statusText: upstream.statusText,
     headers: responseHeaders,
   });
-}
-
-function describeFailure(error: unknown): string {
-  const err = error as Error & { cause?: { code?: string; message?: string } };
-  if (err.name === 'TimeoutError') return 'no answer before the deadline';
-  return err.cause?.code ?? err.cause?.message ?? err.message;
 }

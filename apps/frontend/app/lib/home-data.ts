@@ -8,6 +8,7 @@ import type {
   User,
 } from '@pakaura/contract';
 import { apiRouteUrl } from './api-url';
+import { fetchFailureReason } from './fetch-failure';
 
 /** What the root URL shows: the sign-in form, the person's workspace, or a retry message. */
 export type HomeView =
@@ -55,12 +56,7 @@ export async function loadHome(
       }
       return { ok: true, body: (await response.json()) as T };
     } catch (error) {
-      const err = error as Error & { cause?: { code?: string } };
-      const reason =
-        err.name === 'TimeoutError'
-          ? `no answer in ${timeoutMs} ms`
-          : (err.cause?.code ?? err.message);
-      return { ok: false, status: 0, reason };
+      return { ok: false, status: 0, reason: fetchFailureReason(error) };
     }
   };
   const report = (route: string, answer: { reason: string }) =>

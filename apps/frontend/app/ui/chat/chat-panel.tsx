@@ -68,7 +68,7 @@ export function ChatPanel({
         </div>
         <button
           type="button"
-          className={buttonGhost}
+          className={`${buttonGhost} shrink-0 whitespace-nowrap`}
           onClick={onRestart}
           disabled={empty || waiting}
         >
