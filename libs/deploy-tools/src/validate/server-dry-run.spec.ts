@@ -9,7 +9,15 @@ import { serverDryRun } from './server-dry-run';
  * A fake kubectl at the process boundary: records its argv and stdin, and answers like a cluster
  * that is down, up without the namespace, up with it, or rejecting the manifests.
  */
-function fakeKubectl(world: { cluster: 'down' | 'up'; namespaces?: string[]; reject?: string }) {
+interface FakeWorld {
+  cluster: 'down' | 'up';
+  namespaces?: string[];
+  /** Objects that exist on the fake cluster, as `kubectl get -o json` lists them. */
+  live?: { kind: string; name: string; managedBy?: string }[];
+  reject?: string;
+}
+
+function fakeKubectl(world: FakeWorld) {
   const dir = mkdtempSync(join(tmpdir(), 'pakaura-fake-kubectl-'));
   const log = join(dir, 'calls.log');
   const script = `#!/bin/sh
@@ -22,6 +30,18 @@ case "$*" in
       case "$*" in *"namespace $ns "*) echo "namespace/$ns"; exit 0 ;; esac
     done
     echo 'Error from server (NotFound): namespaces "x" not found' >&2; exit 1 ;;
+  *"get -f - --ignore-not-found -o json"*)
+    cat > /dev/null
+    echo '${JSON.stringify({
+      kind: 'List',
+      items: (world.live ?? []).map((o) => ({
+        kind: o.kind,
+        metadata: {
+          name: o.name,
+          labels: o.managedBy ? { 'app.kubernetes.io/managed-by': o.managedBy } : {},
+        },
+      })),
+    })}'; exit 0 ;;
   *"apply --dry-run=server"*)
     cat > "${dir}/stdin.yaml"
     ${world.reject ? `echo "${world.reject}" >&2; exit 1` : 'grep -c "^kind:" "' + dir + '/stdin.yaml" | sed "s/$/ object(s) created (server dry run)/"; exit 0'} ;;
@@ -74,7 +94,7 @@ describe('serverDryRun', () => {
       namespace: 'shop',
       context: 'minikube',
     });
-    expect(result).toMatchObject({ ran: true, applied: 3, skipped: 0, note: undefined });
+    expect(result).toMatchObject({ ran: true, applied: 3, notes: [] });
     expect(fake.calls().at(-1)).toBe(
       '--context minikube apply --dry-run=server --validate=strict -f -',
     );
@@ -91,9 +111,50 @@ describe('serverDryRun', () => {
     expect(result).toMatchObject({
       ran: true,
       applied: 1,
-      skipped: 2,
-      note: 'namespace shop does not exist on the cluster: 2 namespaced object(s) not sent',
+      notes: ['2 object(s) not sent: namespace shop does not exist on the cluster'],
     });
+  });
+
+  it('leaves out live Jobs and Pods, and live objects a Helm release owns when asked to', async () => {
+    const fake = fakeKubectl({
+      cluster: 'up',
+      namespaces: ['shop'],
+      live: [
+        { kind: 'ConfigMap', name: 'shop-config', managedBy: 'Helm' },
+        { kind: 'Secret', name: 'shop-secrets' },
+        { kind: 'Job', name: 'shop-migrate-1' },
+      ],
+    });
+    const jobs = parseManifests(
+      `apiVersion: batch/v1
+kind: Job
+metadata: { name: shop-migrate-1, namespace: shop }
+---
+apiVersion: batch/v1
+kind: Job
+metadata: { name: shop-migrate-2, namespace: shop }
+`,
+      'jobs.yaml',
+    ).objects;
+    const result = await serverDryRun([...bundle, ...jobs], {
+      kubectl: fake.kubectl,
+      namespace: 'shop',
+      skipHelmManaged: true,
+    });
+    expect(result).toMatchObject({
+      ran: true,
+      applied: 3,
+      notes: [
+        '1 object(s) not sent: exist already and cannot be updated (Jobs and Pods are replaced, not patched)',
+        '1 object(s) not sent: belong to a Helm release and are not judged as an update of it',
+      ],
+    });
+    expect(
+      parseManifests(fake.sent(), 'sent').objects.map(
+        (o) =>
+          `${String(o.object['kind'])}/${String((o.object['metadata'] as { name: string }).name)}`,
+      ),
+    ).toEqual(['Namespace/shop', 'Secret/shop-secrets', 'Job/shop-migrate-2']);
   });
 
   it('refuses to send a Secret that still holds a placeholder', async () => {

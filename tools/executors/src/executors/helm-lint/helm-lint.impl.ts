@@ -57,7 +57,7 @@ export default async function helmLintExecutor(
           ? `server dry run (${renders[0].variant.name}): ${dryRun.applied} objects accepted`
           : dryRun.note,
       );
-      if (dryRun.ran && dryRun.note) logger.info(dryRun.note);
+      if (dryRun.ran) dryRun.notes.forEach((n) => logger.info(`  ${n}`));
     }
     return { success: true };
   } catch (error) {

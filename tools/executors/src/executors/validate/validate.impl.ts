@@ -49,9 +49,10 @@ export default async function validateExecutor(
         kubectl: resolveBinary('kubectl'),
         context: opts.context,
         namespace: opts.namespace,
+        skipHelmManaged: true,
       });
       logger.info(dryRun.ran ? `server dry run: ${dryRun.applied} objects accepted` : dryRun.note);
-      if (dryRun.ran && dryRun.note) logger.info(dryRun.note);
+      if (dryRun.ran) dryRun.notes.forEach((n) => logger.info(`  ${n}`));
     }
     return { success: true };
   } catch (error) {
