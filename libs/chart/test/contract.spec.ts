@@ -28,7 +28,7 @@ import {
   type KubeObject,
   type ManifestObject,
 } from '@pakaura/deploy-tools/validate';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,15 @@ function finalStage(app: 'api-container' | 'frontend'): Record<string, string> {
     if (match) instructions[match[1]] = match[2].trim();
   }
   return instructions;
+}
+
+/** Every .ts/.tsx file under a folder, tests left out. */
+function listSources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return listSources(path);
+    return /\.tsx?$/.test(entry.name) && !/\.(spec|test)\.tsx?$/.test(entry.name) ? [path] : [];
+  });
 }
 
 function rawManifests(): ManifestObject[] {
@@ -115,6 +124,19 @@ describe.each([
       'PORT',
     ] satisfies ApiEnvName[];
     expect(envNames(container(api, 'migrate'), bundle).every((n) => names.includes(n))).toBe(true);
+  });
+
+  it("sets only variables the apps' sources really read", () => {
+    const sources = (dir: string) =>
+      listSources(join(WORKSPACE_ROOT, dir))
+        .map((file) => readFileSync(file, 'utf8'))
+        .join('\n');
+    const apiSource = sources('apps/api-container/src');
+    const unread = envNames(container(api, 'api'), bundle).filter(
+      (name) => !new RegExp(`env(\\.${name}\\b|\\[['"]${name}['"]\\])`).test(apiSource),
+    );
+    expect(unread).toEqual([]);
+    expect(sources('apps/frontend/app')).toMatch(/process\.env\.API_URL\b/);
   });
 
   it('keeps every Secret key the contract lists', () => {
