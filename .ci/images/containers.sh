@@ -16,10 +16,6 @@ web_port=${IMAGES_WEB_PORT:-3000}
 api_name=pakaura-images-api
 web_name=pakaura-images-frontend
 app_user=10001:10001
-admin_url=${PAKAURA_TEST_DATABASE_URL:?PAKAURA_TEST_DATABASE_URL is not set: source .ci/env.sh}
-database_url=${admin_url%/*}/pakaura_images
-# A throwaway signing key for this run only.
-jwt_secret=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
 
 image_of() {
   echo "$(record_field "$1" repository):$(record_field "$1" tag)"
@@ -29,7 +25,12 @@ run_flags=(--network host --read-only --user "$app_user" --health-interval 2s)
 
 start() {
   require_engine
-  local api web
+  local admin_url=${PAKAURA_TEST_DATABASE_URL:-}
+  [ -n "$admin_url" ] || fail "PAKAURA_TEST_DATABASE_URL is not set: source .ci/env.sh (and run .ci/setup/postgres.sh)"
+  local database_url=${admin_url%/*}/pakaura_images
+  # A throwaway signing key for this run only.
+  local jwt_secret api web
+  jwt_secret=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
   api=$(image_of api)
   web=$(image_of frontend)
   quietly "drop database pakaura_images" psql "$admin_url" -qc 'DROP DATABASE IF EXISTS pakaura_images'

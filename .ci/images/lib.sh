@@ -25,13 +25,18 @@ quietly() {
   fi
 }
 
-# The line of a log that most likely names the cause: the last one that says error/failed,
-# else the last non-empty line.
+# The line of a log that most likely names the cause: the last one that says error/failed, else
+# the last non-empty line; in an Nx log, only what the tasks printed before Nx's summary counts.
 last_error_line() {
   local line
-  line=$(grep -aiE 'error|failed|not found|denied|cannot|no such' "$1" | grep -v '^\s*$' | tail -n 1)
-  [ -n "$line" ] || line=$(grep -av '^\s*$' "$1" | tail -n 1)
-  echo "$line" | sed -e 's/\x1b\[[0-9;]*m//g' -e 's/^[[:space:]]*//' | cut -c 1-400
+  line=$(before_nx_summary "$1" | grep -aiE 'error|failed|not found|denied|cannot|no such' | tail -n 1)
+  [ -n "$line" ] || line=$(before_nx_summary "$1" | grep -av '^\s*$' | tail -n 1)
+  echo "$line" | sed -e 's/^[[:space:]]*//' | cut -c 1-400
+}
+
+# A log without colours and without Nx's closing summary (" NX   Running target ... failed" on).
+before_nx_summary() {
+  sed -e 's/\x1b\[[0-9;]*m//g' "$1" | awk '/NX +Running target .*failed[[:space:]]*$/ { exit } { print }'
 }
 
 # Seconds since the epoch with millisecond precision, for timings.
@@ -52,12 +57,9 @@ require_engine() {
   engine_answers || fail "no Docker engine answers on $("$DOCKER" context inspect --format '{{.Endpoints.docker.Host}}' 2>/dev/null || echo /var/run/docker.sock): start it with .ci/images/dockerd.sh start"
 }
 
-# The image executor's one-line error in an Nx log: the last line the task printed before Nx's
-# own summary (" NX   Running target ... failed").
+# The image executor's one-line error in an Nx log: the last line the task printed.
 executor_error() {
-  sed -e 's/\x1b\[[0-9;]*m//g' "$1" |
-    awk '/NX +Running target/ { exit } { print }' |
-    grep -av '^\s*$' | tail -n 1 | sed -e 's/^[[:space:]]*//' | cut -c 1-400
+  before_nx_summary "$1" | grep -av '^\s*$' | tail -n 1 | sed -e 's/^[[:space:]]*//' | cut -c 1-400
 }
 
 # nx_image PROJECT: the `image` target through Nx, without its task dependencies (the app's

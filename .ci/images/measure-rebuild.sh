@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Times a rebuild after a one-line source change, with warm caches (the BuildKit cache and npm
-# cache mount from build-images.sh). It works on a copy of the committed workspace, so the
-# checkout itself is never edited: one line of code with a side effect (so no bundler drops it)
-# is appended to one source file per app, then the app's build and its image are timed.
-#   IMAGES_API_PROBE_FILE / IMAGES_FRONTEND_PROBE_FILE choose the edited files; the other app's tag must not change.
+# cache mount from build-images.sh), on a copy of the committed workspace so the checkout itself
+# is never edited. In the copy both images must keep their tags (same sources, same tags); then,
+# per app, one line of TypeScript with a side effect (so no bundler drops it) is appended to one
+# source file, the app's build and its image are timed, its tag must change and the other app's
+# must not. IMAGES_API_PROBE_FILE / IMAGES_FRONTEND_PROBE_FILE choose the edited files.
 set -euo pipefail
 here=$(dirname "$0")
 # shellcheck source=.ci/images/lib.sh
@@ -15,23 +16,27 @@ probe_web=${IMAGES_FRONTEND_PROBE_FILE:-apps/frontend/app/layout.tsx}
 copy=$(mktemp -d "${TMPDIR:-/tmp}/pakaura-rebuild.XXXXXX")
 trap 'rm -rf "$copy"' EXIT
 
+checkout=$PWD
 git archive --format=tar HEAD | tar -x -C "$copy"
 # Hard links, not a symlink: Turbopack compiles nothing outside the workspace root.
 cp -al "$PWD/node_modules" "$copy/node_modules" 2>/dev/null || cp -a "$PWD/node_modules" "$copy/node_modules"
 cd "$copy"
 
-quietly "nx run-many -t build in the copy" \
-  npx nx run-many -t build -p api-container,frontend --output-style=static
+# Same sources, same tags: in the copy both images are already present, so nothing is built
+# (nor needs to be: the skip happens before the build output is looked at).
 declare -A tag_of
 for pair in api:api-container frontend:frontend; do
+  app=${pair%%:*}
+  tag_of[$app]=$(cd "$checkout" && record_field "$app" tag)
   nx_image "${pair#*:}"
-  tag_of[${pair%%:*}]=$(record_field "${pair%%:*}" tag)
+  [ "$(record_field "$app" tag)" = "${tag_of[$app]}" ] ||
+    fail "a copy of HEAD tags $app $(record_field "$app" tag), the checkout ${tag_of[$app]}: commit your changes first"
 done
 
 for spec in "api:api-container:$probe_api:frontend:frontend" "frontend:frontend:$probe_web:api:api-container"; do
   IFS=: read -r app project file other other_project <<<"$spec"
   [ -f "$file" ] || fail "rebuild probe file $file does not exist: set IMAGES_${app^^}_PROBE_FILE"
-  echo "globalThis.pakauraRebuildProbe = '$(date +%s%N)';" >>"$file"
+  echo "(globalThis as Record<string, unknown>).pakauraRebuildProbe = '$(date +%s%N)';" >>"$file"
 
   started=$(now)
   quietly "nx run $project:build (after a one-line change to $file)" \
