@@ -21,3 +21,6 @@ export {
 export { objectEvents } from './events';
 export { followLogs, lastLogLines, type FollowLogsOptions } from './logs';
 export { watchPods, type PodWatchOptions } from './pod-watch';
+export { ingressAddress, listIngresses } from './ingresses';
+export { deleteNamespace, listVolumeClaims, namespaceExists } from './namespaces';
+export { listServices, servicePorts } from './services';

@@ -1,0 +1,32 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'pakaura.mjs');
+
+function pakaura(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        const code = (error as { code?: unknown } | null)?.code;
+        resolve({ code: typeof code === 'number' ? code : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe('the pakaura bin', () => {
+  it('runs the TypeScript CLI from source: help lists the commands, a typo exits 2', async () => {
+    const help = await pakaura(['help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^ {2}setup +Everything/m);
+    expect(help.stdout).toMatch(/^ {2}destroy +Uninstall/m);
+
+    const typo = await pakaura(['staus']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe('pakaura: Unknown command "staus". Run: pakaura help\n');
+  }, 120_000);
+});

@@ -1,0 +1,27 @@
+import type { CliContext } from '../../src/cli/command';
+
+/** A CliContext for tests: output captured, no colours, nobody to ask, Nx calls recorded. */
+export function testContext(overrides: Partial<CliContext> = {}): Partial<CliContext> & {
+  lines: string[];
+  errors: string[];
+  nxCalls: string[][];
+} {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  const nxCalls: string[][] = [];
+  return {
+    lines,
+    errors,
+    nxCalls,
+    out: (line) => lines.push(line),
+    err: (line) => errors.push(line),
+    color: false,
+    interactive: false,
+    confirm: async () => false,
+    nx: async (args) => {
+      nxCalls.push([...args]);
+      return 0;
+    },
+    ...overrides,
+  };
+}
