@@ -33,7 +33,31 @@ export async function snap(page: Page, name: string) {
   });
 }
 
-export const test = base.extend<{ account: Account; signedIn: Account }>({
+/**
+ * Browser-side failures no assertion would see: uncaught exceptions and console errors (React
+ * hydration mismatches among them). A refused or failed request is logged by Chromium too; those
+ * are expected where a test provokes them, and the test checks what the person sees instead.
+ */
+function watchBrowserErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(`console: ${message.text()}`);
+    }
+  });
+  return errors;
+}
+
+export const test = base.extend<{ account: Account; signedIn: Account; browserErrors: void }>({
+  browserErrors: [
+    async ({ page }, use) => {
+      const errors = watchBrowserErrors(page);
+      await use();
+      expect(errors, 'errors in the browser').toEqual([]);
+    },
+    { auto: true },
+  ],
   // eslint-disable-next-line no-empty-pattern
   account: async ({}, use) => use(newAccount()),
   /** A fresh account, registered, with the page signed in and showing the board. */
