@@ -1,7 +1,10 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { ErrorResponse } from '@pakaura/contract';
 import { DEFAULT_SCRYPT, type ScryptParams } from './auth/password';
+import { BuiltinProvider } from './chat/builtin/builtin-provider';
+import { CohereProvider } from './chat/cohere/cohere-provider';
+import type { ChatProvider } from './chat/provider';
 import type { Config } from './config/config';
 import type { Database } from './db/database';
 import auth from './plugins/auth';
@@ -13,6 +16,7 @@ import metrics from './plugins/metrics';
 import openapi from './plugins/openapi';
 import requestIdHeader from './plugins/request-id';
 import authRoutes from './routes/auth';
+import chatRoutes from './routes/chat';
 import healthRoutes from './routes/health';
 import taskRoutes from './routes/tasks';
 
@@ -24,6 +28,23 @@ export interface AppOptions {
   loginRateLimit?: { max: number; timeWindowMs: number };
   /** scrypt cost for new password hashes (default DEFAULT_SCRYPT; tests use a cheaper one). */
   passwordCost?: ScryptParams;
+  /** Where the Cohere SDK connects and how often it retries (tests use a local fake server). */
+  cohere?: { baseUrl?: string; maxRetries?: number; timeoutSeconds?: number };
+  /** The clock the assistant reads relative dates against (default: the system clock). */
+  now?: () => Date;
+}
+
+function chatProvider(fastify: FastifyInstance, options: AppOptions): ChatProvider {
+  const { ai } = options.config;
+  if (ai.provider === 'builtin' || !ai.cohereApiKey) return new BuiltinProvider();
+  return new CohereProvider({
+    apiKey: ai.cohereApiKey,
+    model: ai.model,
+    temperature: ai.temperature,
+    maxTokens: ai.maxTokens,
+    ...options.cohere,
+    onError: (details) => fastify.log.warn(details, 'Cohere chat call failed'),
+  });
 }
 
 /** The whole API as one plugin: `server.ts` listens with it, tests `inject` into it. */
@@ -44,6 +65,10 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
     passwordCost: options.passwordCost ?? DEFAULT_SCRYPT,
   });
   await fastify.register(taskRoutes);
+  await fastify.register(chatRoutes, {
+    provider: chatProvider(fastify, options),
+    now: options.now ?? (() => new Date()),
+  });
 };
 
 export default fp(app, { name: 'pakaura-api' });

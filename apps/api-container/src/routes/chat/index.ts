@@ -1,0 +1,113 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  API_ROUTES,
+  ChatRequest,
+  ChatResponse,
+  Conversation,
+  ConversationList,
+  IdParams,
+} from '@pakaura/contract';
+import { Type } from '@sinclair/typebox';
+import { ConversationStore } from '../../chat/conversation-store';
+import type { ChatProvider } from '../../chat/provider';
+import { ChatToolbox } from '../../chat/tools';
+import { HttpError } from '../../plugins/errors';
+import { TaskStore } from '../../tasks/task-store';
+import { errorResponses } from '../error-responses';
+
+export interface ChatRoutesOptions {
+  provider: ChatProvider;
+  /** The clock relative dates count from. */
+  now: () => Date;
+}
+
+const NOT_FOUND = 'No conversation with this id';
+const security: Array<Record<string, string[]>> = [{ bearer: [] }, { cookie: [] }];
+
+/** The task assistant: one request in, the reply and the tool calls it made out; history kept. */
+const chat: FastifyPluginAsyncTypebox<ChatRoutesOptions> = async (fastify, { provider, now }) => {
+  const { db } = fastify.database;
+  fastify.addHook('preHandler', fastify.authenticate);
+
+  fastify.post(
+    API_ROUTES.chat,
+    {
+      schema: {
+        tags: ['chat'],
+        summary: 'Ask the assistant to add, list, complete, change or delete tasks',
+        security,
+        body: ChatRequest,
+        response: { 200: ChatResponse, ...errorResponses(400, 401, 404, 413, 415, 502, 504) },
+      },
+    },
+    async (request) => {
+      const { message, conversationId } = request.body;
+      const conversations = new ConversationStore(db, request.user.id);
+      if (conversationId && !(await conversations.exists(conversationId)))
+        throw new HttpError(404, NOT_FOUND);
+      const history = conversationId ? await conversations.recentTurns(conversationId) : [];
+      const toolbox = new ChatToolbox(new TaskStore(db, request.user.id));
+      const answer = await provider.respond({ message, history, toolbox, now: now() });
+      for (const action of answer.actions)
+        fastify.chatActionsCounter.inc({ tool: action.tool, ok: String(action.ok) });
+      const id = await conversations.record(conversationId, message, answer);
+      return {
+        conversationId: id,
+        reply: answer.reply,
+        actions: answer.actions,
+        provider: provider.name,
+      };
+    },
+  );
+
+  fastify.get(
+    API_ROUTES.conversations,
+    {
+      schema: {
+        tags: ['chat'],
+        summary: 'Conversations, most recently used first',
+        security,
+        response: { 200: ConversationList, ...errorResponses(401) },
+      },
+    },
+    async (request) => ({ conversations: await new ConversationStore(db, request.user.id).list() }),
+  );
+
+  fastify.get(
+    `${API_ROUTES.conversations}/:id`,
+    {
+      schema: {
+        tags: ['chat'],
+        summary: 'One conversation with its messages and the actions taken',
+        security,
+        params: IdParams,
+        response: { 200: Conversation, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const conversation = await new ConversationStore(db, request.user.id).get(request.params.id);
+      if (!conversation) throw new HttpError(404, NOT_FOUND);
+      return conversation;
+    },
+  );
+
+  fastify.delete(
+    `${API_ROUTES.conversations}/:id`,
+    {
+      schema: {
+        tags: ['chat'],
+        summary: 'Delete a conversation (the tasks it changed stay as they are)',
+        security,
+        params: IdParams,
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request, reply) => {
+      if (!(await new ConversationStore(db, request.user.id).remove(request.params.id)))
+        throw new HttpError(404, NOT_FOUND);
+      return reply.status(204).send(null);
+    },
+  );
+};
+
+export default chat;
