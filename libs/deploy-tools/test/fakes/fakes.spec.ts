@@ -202,9 +202,21 @@ describe('fake tools', () => {
   });
 
   it('refuses commands it does not know instead of pretending to succeed', async () => {
-    await sandbox.exec('minikube', ['start']);
-    const result = await sandbox.exec('kubectl', ['delete', 'namespace', 'x']);
+    const result = await sandbox.exec('docker', ['compose', 'up']);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('fake kubectl: unsupported command');
+    expect(result.stderr).toContain('fake docker: unsupported command: docker compose up');
+  });
+
+  it("passes kubectl commands it does not simulate to the real kubectl, against the kubeconfig's server", async () => {
+    sandbox.configure({ apiServer: 'https://127.0.0.1:1' });
+    await sandbox.exec('minikube', ['start']);
+    const result = await sandbox.exec('kubectl', [
+      'get',
+      '--raw',
+      '/readyz',
+      '--request-timeout=5s',
+    ]);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/127\.0\.0\.1:1.*refused/);
   });
 });

@@ -42,8 +42,20 @@ export async function run(ctx) {
     ctx.out(`Kubernetes control plane is running at ${context.server}`);
     return 0;
   }
-  if (command === 'rollout' && sub === 'status') return rolloutStatus(ctx, context.name, target);
-  ctx.fail(2, `fake kubectl: unsupported command: kubectl ${ctx.argv.join(' ')}`);
+  if (command === 'rollout' && sub === 'status' && isAddonWorkload(ctx, target)) {
+    return rolloutStatus(ctx, context.name, target);
+  }
+  // Anything else goes to the real kubectl, which talks to the API server the kubeconfig names
+  // (a FakeKube, or nothing: then it fails as against an unreachable cluster).
+  return passThrough(ctx);
+}
+
+function isAddonWorkload(ctx, target) {
+  const name = (target ?? '').split('/')[1];
+  const namespace = flag(ctx.parsed, 'namespace', 'default');
+  return Object.values(ADDON_WORKLOADS).some(
+    (w) => w.deployment === name && w.namespace === namespace,
+  );
 }
 
 function version(ctx) {
@@ -113,7 +125,7 @@ async function rolloutStatus(ctx, context, target) {
   return 0;
 }
 
-/** Client-side work (`apply --dry-run=client`, `kustomize`) needs no cluster: the real kubectl does it. */
+/** Client-side work (`apply --dry-run=client`, `kustomize`) needs no cluster: the real kubectl does it, whatever the fake world says. */
 function isOffline(ctx) {
   const [command] = ctx.parsed.positionals;
   return command === 'kustomize' || flag(ctx.parsed, 'dry-run') === 'client';
