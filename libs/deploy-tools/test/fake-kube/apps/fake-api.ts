@@ -93,7 +93,7 @@ export class FakeApi {
   private chat(
     user: { tasks: Task[] },
     message: string,
-    conversationId = randomUUID(),
+    conversationId: string = randomUUID(),
   ): ChatResponse {
     const act = (tool: ChatAction['tool'], tasks: Task[], summary: string): ChatResponse => ({
       conversationId,
