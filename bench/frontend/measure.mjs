@@ -12,7 +12,7 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
@@ -222,6 +222,8 @@ try {
   console.log(
     `  interactive, every run: ${runs.map((r) => Math.round(r.interactive)).join(', ')} ms`,
   );
+  const load = loadavg().map((value) => value.toFixed(1));
+  console.log(`Machine: ${cpus().length} cores, load average ${load.join(' / ')} (1/5/15 min)`);
 } finally {
   stack.stop();
 }

@@ -53,6 +53,27 @@ test.describe('the assistant', () => {
     await expect(chat.assistantMessages()).toHaveCount(4);
   });
 
+  test('shows that the assistant is typing while it answers', async ({ page, signedIn: _ }) => {
+    const chat = new ChatPage(page);
+    // Hold the request a moment on its way to the real API, so the wait can be seen.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`**${API_ROUTES.chat}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+
+    await chat.input.fill('Show my tasks');
+    await chat.input.press('Enter');
+
+    await expect(page.getByTestId('typing-indicator')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+    await expect(chat.input).toHaveValue('');
+    release();
+    await expect(chat.assistantMessages().first()).toBeVisible();
+    await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
+  });
+
   test('keeps a message that could not be sent, and sends it on retry', async ({
     page,
     signedIn: _,
