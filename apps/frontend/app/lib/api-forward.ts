@@ -19,7 +19,10 @@ const HOP_BY_HOP = new Set([
 const DECODED_BODY_HEADERS = new Set(['content-encoding', 'content-length']);
 
 export interface ForwardOptions {
-  /** How long the API may take before the browser gets a 504. */
+  /**
+   * How long the API may take before the browser gets a 504. Longer than the browser client's
+   * own deadlines (15 s, 60 s for the chatbot), so those decide and this only stops a hung call.
+   */
   timeoutMs?: number;
   /** Where failures are reported (the server log). */
   log?: (line: string) => void;
@@ -41,7 +44,7 @@ export async function forwardToApi(
   apiBase: URL,
   options: ForwardOptions = {},
 ): Promise<Response> {
-  const { timeoutMs = 30_000, log = console.error } = options;
+  const { timeoutMs = 75_000, log = console.error } = options;
   const incoming = new URL(request.url);
   const target = apiRouteUrl(apiBase, `${incoming.pathname}${incoming.search}`);
 
