@@ -19,6 +19,7 @@ describe('pakaura', () => {
         'status',
         'health',
         'logs',
+        'verify',
         'destroy',
         'help',
       ]);

@@ -16,6 +16,7 @@ import { logs } from './commands/logs';
 import { prereqs } from './commands/prereqs';
 import { setup } from './commands/setup';
 import { status } from './commands/status';
+import { verify } from './commands/verify';
 
 export const COMMANDS: readonly Command[] = [
   prereqs,
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   status,
   health,
   logs,
+  verify,
   destroy,
   help,
 ];
