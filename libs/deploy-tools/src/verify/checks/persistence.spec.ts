@@ -50,6 +50,8 @@ describe('persistence check (T049)', () => {
     cluster = await PakauraCluster.start();
     cluster.kube.workloads.replaceDeletedPods = false;
     const result = await runPersistence(cluster, 1_000);
-    expect(result.message).toMatch(/^postgresql-0 did not come back Ready: Timed out after 1 s/);
+    expect(result.message).toMatch(
+      /^postgresql-0 did not come back Ready within 1 s \(last seen: /,
+    );
   });
 });

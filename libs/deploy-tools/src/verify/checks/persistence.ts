@@ -67,6 +67,8 @@ async function restartDatabase(ctx: CheckContext, deadline: number): Promise<voi
   ctx.evidence(`deleted pod ${pod}`);
   const back = (pods: V1Pod[]) =>
     pods.some((p) => name(p) === pod && p.metadata?.uid !== before.metadata?.uid && isPodReady(p));
+  const describe = (seen: V1Pod[]) =>
+    seen.map((p) => describePod(podState(p))).join(', ') || `${pod} missing`;
   try {
     await ctx.waiting(
       waitForPods(
@@ -78,14 +80,16 @@ async function restartDatabase(ctx: CheckContext, deadline: number): Promise<voi
           signal: ctx.signal,
         },
         back,
-        (seen) => seen.map((p) => describePod(podState(p))).join(', ') || `${pod} missing`,
+        describe,
       ),
     );
   } catch (error) {
     if (!(error instanceof WaitTimeoutError)) throw error;
-    throw new CheckFailedError(`${pod} did not come back Ready: ${error.message}`, {
-      cause: error,
-    });
+    const limit = ctx.timeouts.databaseRestartMs / 1000;
+    throw new CheckFailedError(
+      `${pod} did not come back Ready within ${limit} s (last seen: ${describe(error.pods)})`,
+      { cause: error },
+    );
   }
   const seconds = (Date.now() - deletedAt) / 1000;
   ctx.measure('databaseReadySeconds', Number(seconds.toFixed(2)));
