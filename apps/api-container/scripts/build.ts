@@ -47,6 +47,7 @@ export async function buildApi(options: BuildOptions): Promise<BuildReport> {
       migrate: join(projectRoot, 'src', 'migrate.ts'),
     },
     outdir: outDir,
+    absWorkingDir: workspaceRoot,
     bundle: true,
     platform: 'node',
     target: 'node20.19',

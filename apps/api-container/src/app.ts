@@ -10,6 +10,7 @@ import type { Database } from './db/database';
 import auth from './plugins/auth';
 import configPlugin from './plugins/config';
 import errors from './plugins/errors';
+import gracefulClose from './plugins/graceful-close';
 import httpSecurity from './plugins/http-security';
 import jsonBody from './plugins/json-body';
 import metrics from './plugins/metrics';
@@ -53,6 +54,7 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(errors);
   await fastify.register(configPlugin, { config: options.config, database: options.database });
   await fastify.register(requestIdHeader);
+  await fastify.register(gracefulClose);
   await fastify.register(jsonBody);
   await fastify.register(metrics);
   await fastify.register(httpSecurity);

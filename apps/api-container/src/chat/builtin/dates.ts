@@ -129,5 +129,11 @@ export function extractDueDate(text: string, now: Date): { dueDate?: string; res
   const dueDate = resolveDate(match[1] ?? match[2] ?? match[3], now);
   if (!dueDate) return { rest: text };
   const rest = `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`;
-  return { dueDate, rest: rest.replace(/\s+/g, ' ').trim() };
+  return {
+    dueDate,
+    rest: rest
+      .replace(/\s+/g, ' ')
+      .replace(/[\s,]+$/, '')
+      .trim(),
+  };
 }
