@@ -7,7 +7,8 @@ import {
   type V1PodSpec,
 } from '@kubernetes/client-node';
 import { K8S_NAMES, SECRET_KEYS } from '@pakaura/contract';
-import { listPods, reason } from '../../kube/pods';
+import { lastLogLines } from '../../kube/logs';
+import { listPods } from '../../kube/pods';
 import { readSecretValues } from '../../kube/secrets';
 import { CheckFailedError, type Check, type CheckContext } from '../types';
 
@@ -147,26 +148,23 @@ async function scanLogs(
   leakIn: (text: string) => string[],
   problems: string[],
 ): Promise<number> {
-  const core = ctx.kc.makeApiClient(CoreV1Api);
   let lines = 0;
   for (const pod of await listPods(ctx.kc, ctx.namespace)) {
+    const name = pod.metadata?.name ?? '';
     for (const container of pod.spec?.containers ?? []) {
-      const name = pod.metadata?.name ?? '';
-      const log = await core
-        .readNamespacedPodLog({
-          name,
-          namespace: ctx.namespace,
-          container: container.name,
-          tailLines: LOG_LINES,
-        })
-        .catch((error: unknown) => {
-          ctx.evidence(`log of ${name}/${container.name} not readable: ${reason(error)}`);
-          return '';
-        });
-      lines += log ? log.split('\n').filter(Boolean).length : 0;
-      const leaked = leakIn(log);
-      if (leaked.length > 0)
+      const log = await lastLogLines(ctx.kc, ctx.namespace, name, container.name, LOG_LINES).catch(
+        (error: unknown) => {
+          ctx.evidence(
+            `log of ${name}/${container.name} not readable: ${(error as Error).message}`,
+          );
+          return [];
+        },
+      );
+      lines += log.length;
+      const leaked = leakIn(log.join('\n'));
+      if (leaked.length > 0) {
         problems.push(`the log of ${name}/${container.name} prints ${leaked.join(', ')}`);
+      }
     }
   }
   return lines;
