@@ -1,4 +1,4 @@
-import { createServer, connect, type Server } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { runMigrateCommand } from '../../src/commands/migrate-command';
@@ -152,9 +152,11 @@ describe.runIf(onPostgres)('migrate on PostgreSQL', () => {
     const port = await freePort();
     // A TCP relay to the real server, opened only after a delay: PostgreSQL "starting up".
     let relay: Server | undefined;
+    const sockets: Socket[] = [];
     const opening = setTimeout(() => {
       relay = createServer((client) => {
         const upstream = connect(Number(target.port || 5432), target.hostname);
+        sockets.push(client, upstream);
         client.pipe(upstream).pipe(client);
         client.on('error', () => upstream.destroy());
         upstream.on('error', () => client.destroy());
@@ -173,7 +175,7 @@ describe.runIf(onPostgres)('migrate on PostgreSQL', () => {
       );
     } finally {
       clearTimeout(opening);
-      relay?.closeAllConnections?.();
+      for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => (relay ? relay.close(resolve) : resolve(undefined)));
     }
     expect(lines[0]).toMatch(/^Waiting for the database at .* \(attempt 1: connection refused\)/);
