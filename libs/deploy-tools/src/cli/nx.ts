@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { run } from '../process';
 import type { CliContext } from './command';
 
@@ -12,7 +14,7 @@ export async function runNx(
   args: readonly string[],
   context: Pick<CliContext, 'workspaceRoot' | 'env' | 'out' | 'signal'>,
 ): Promise<number> {
-  const nx = requireHere.resolve('nx/bin/nx.js', { paths: [context.workspaceRoot] });
+  const nx = nxBin(context.workspaceRoot);
   context.out(`> nx ${args.join(' ')}`);
   const result = await run(process.execPath, [nx, ...args], {
     cwd: context.workspaceRoot,
@@ -29,4 +31,11 @@ export function configurationArgs(configuration: string | boolean | undefined): 
   return typeof configuration === 'string' && configuration
     ? [`--configuration=${configuration}`]
     : [];
+}
+
+/** The workspace's `nx` program, as its package.json names it. */
+export function nxBin(workspaceRoot: string): string {
+  const manifest = requireHere.resolve('nx/package.json', { paths: [workspaceRoot] });
+  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { nx: string } };
+  return join(dirname(manifest), bin.nx);
 }

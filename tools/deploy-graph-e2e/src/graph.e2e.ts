@@ -1,0 +1,170 @@
+import { ENVIRONMENT_PROJECT, IMAGE_NAMES } from '@pakaura/contract';
+import type { FakeCall } from '@pakaura/deploy-tools/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphWorkspace } from './graph-workspace';
+
+const env = (target: string) => `${ENVIRONMENT_PROJECT}:${target}`;
+
+/** The task graph of ARCHITECTURE.md's table, for `nx run-many -t deploy`. */
+const DEPLOY_TASK_GRAPH: Record<string, string[]> = {
+  [env('prereqs')]: [],
+  [env('cluster')]: [env('prereqs')],
+  [env('addon-ingress')]: [env('cluster')],
+  [env('addon-metrics-server')]: [env('cluster')],
+  'api-container:typecheck': [],
+  'api-container:build': ['api-container:typecheck'],
+  'frontend:build': [],
+  'api-container:image': ['api-container:build', env('cluster')],
+  'frontend:image': ['frontend:build', env('cluster')],
+  'k8s-manifests:validate': [],
+  'chart:lint': ['k8s-manifests:validate'],
+  'chart:deploy': [
+    'chart:lint',
+    'api-container:image',
+    'frontend:image',
+    env('addon-ingress'),
+    env('addon-metrics-server'),
+  ],
+};
+
+describe('the deployment graph, run through Nx with fake tools', () => {
+  let ws: GraphWorkspace;
+  beforeAll(async () => {
+    ws = await GraphWorkspace.create();
+  });
+  afterAll(() => ws?.dispose());
+
+  const calls = (tool: FakeCall['tool'], verb: string) =>
+    ws.sandbox.calls(tool).filter((c) => c.args.includes(verb));
+  const deployedTags = () => {
+    const config = ws.sandbox.state.release('minikube', 'pakaura', 'pakaura')?.revisions.at(-1)
+      ?.config as Record<string, { image: { tag: string } }> | undefined;
+    return { api: config?.['api']?.image.tag, frontend: config?.['frontend']?.image.tag };
+  };
+  const recordedTag = (app: 'api' | 'frontend') =>
+    ws.readJson<{ tag: string }>(`dist/images/${app}.json`).tag;
+
+  it('orders the targets as the seed task graph does, the [P] pairs side by side', async () => {
+    const graph = await ws.taskGraph(['run-many', '-t', 'deploy']);
+    const sorted = (deps: Record<string, string[]>) =>
+      Object.fromEntries(
+        Object.entries(deps)
+          .map(([task, on]) => [task, [...on].sort()])
+          .sort(),
+      );
+    expect(sorted(graph.dependencies)).toEqual(sorted(DEPLOY_TASK_GRAPH));
+    const reaches = (from: string, to: string): boolean =>
+      graph.dependencies[from].some((dep) => dep === to || reaches(dep, to));
+    for (const [a, b] of [
+      [env('addon-ingress'), env('addon-metrics-server')],
+      ['api-container:image', 'frontend:image'],
+      ['api-container:build', 'frontend:build'],
+      ['chart:lint', 'frontend:image'],
+    ]) {
+      expect(reaches(a, b) || reaches(b, a), `${a} and ${b} can run in parallel`).toBe(false);
+    }
+  });
+
+  it('lists every target of the table in nx graph --file, with verify after deploy', async () => {
+    const file = 'dist/project-graph.json';
+    const run = await ws.nx(['graph', `--file=${file}`]);
+    expect(run.code, run.output).toBe(0);
+    const { graph } = ws.readJson<{
+      graph: {
+        nodes: Record<string, { data: { targets: Record<string, { dependsOn?: unknown[] }> } }>;
+      };
+    }>(file);
+    for (const task of [...Object.keys(DEPLOY_TASK_GRAPH), 'chart:verify']) {
+      const [project, target] = task.split(':');
+      expect(graph.nodes[project]?.data.targets[target], task).toBeDefined();
+    }
+    expect(graph.nodes['chart'].data.targets['verify'].dependsOn).toEqual(['deploy']);
+  });
+
+  it('takes an empty machine to a deployed release, addons enabled in parallel, images before helm', async () => {
+    ws.sandbox.configure({ delays: [{ tool: 'minikube', command: 'addons enable', ms: 1500 }] });
+    // Enough slots that the builds do not hold the addons back: Nx then runs them together.
+    const run = await ws.nx(['run-many', '-t', 'deploy', '--parallel=6', '--output-style=static']);
+    expect(run.code, run.output).toBe(0);
+    ws.sandbox.configure({ delays: [] });
+
+    const [start] = calls('minikube', 'start');
+    const enables = calls('minikube', 'enable');
+    const builds = calls('docker', 'build');
+    const [upgrade] = calls('helm', 'upgrade');
+    expect(start.args).toContain('--kubernetes-version=v1.29.0');
+    expect(enables.map((c) => c.args[2]).sort()).toEqual(['ingress', 'metrics-server']);
+    const overlap = enables[0].start < enables[1].end && enables[1].start < enables[0].end;
+    expect(overlap, 'the two addons were enabled at the same time').toBe(true);
+    expect(builds.map((c) => c.env.MINIKUBE_ACTIVE_DOCKERD)).toEqual(['minikube', 'minikube']);
+    for (const call of [...enables, ...builds]) expect(call.start).toBeGreaterThan(start.end);
+    for (const call of [...enables, ...builds]) expect(upgrade.start).toBeGreaterThan(call.end);
+    expect(deployedTags()).toEqual({ api: recordedTag('api'), frontend: recordedTag('frontend') });
+    expect(recordedTag('api')).toMatch(/^4\.0\.0-[0-9a-f]+$/);
+  });
+
+  it('reruns with nothing changed as cache hits and skips, touching nothing', async () => {
+    ws.sandbox.clearCalls();
+    const run = await ws.nx(['run-many', '-t', 'deploy', '--output-style=static']);
+    expect(run.code, run.output).toBe(0);
+    const cached =
+      /read the output from the cache instead of running the command for (\d+) out of (\d+) tasks/.exec(
+        run.output,
+      );
+    const cacheableTasks = [
+      'api-container:typecheck',
+      'api-container:build',
+      'frontend:build',
+      'k8s-manifests:validate',
+      'chart:lint',
+    ];
+    expect(Number(cached?.[1])).toBe(cacheableTasks.length);
+    expect(run.output).toContain('is already running');
+    expect(run.output).toContain('nothing to build');
+    expect(run.output).toContain('is up to date');
+    const sideEffects = ws.sandbox
+      .calls()
+      .filter((c) =>
+        ['start', 'enable', 'build', 'upgrade', 'push', 'load'].some((verb) =>
+          c.args.includes(verb),
+        ),
+      );
+    expect(sideEffects).toEqual([]);
+  });
+
+  it('after one changed file in apps/frontend, affects only frontend and chart of the deploy graph and deploys only the new frontend tag', async () => {
+    const before = deployedTags();
+    ws.append('apps/frontend/app/layout.tsx', '\n// a change to deploy\n');
+
+    const affected = await ws.nx(['show', 'projects', '--affected', '--base=HEAD', '--json']);
+    const projects = JSON.parse(affected.output.slice(affected.output.indexOf('['))) as string[];
+    const deployGraph = await ws.taskGraph(['run-many', '-t', 'deploy']);
+    const inDeployGraph = new Set(
+      Object.keys(deployGraph.dependencies).map((task) => task.split(':')[0]),
+    );
+    expect(projects.filter((p) => inDeployGraph.has(p)).sort()).toEqual(['chart', 'frontend']);
+    for (const untouched of [
+      'api-container',
+      'k8s-manifests',
+      ENVIRONMENT_PROJECT,
+      'contract',
+      'deploy-tools',
+      'executors',
+    ]) {
+      expect(projects).not.toContain(untouched);
+    }
+
+    ws.sandbox.clearCalls();
+    const run = await ws.nx(['affected', '-t', 'deploy', '--base=HEAD', '--output-style=static']);
+    expect(run.code, run.output).toBe(0);
+    const built = calls('docker', 'build').map((c) =>
+      c.args.find((a) => a.startsWith(IMAGE_NAMES.frontend) || a.startsWith(IMAGE_NAMES.api)),
+    );
+    expect(built.every((ref) => ref?.startsWith(`${IMAGE_NAMES.frontend}:`))).toBe(true);
+    expect(built.length).toBeGreaterThan(0);
+    const after = deployedTags();
+    expect(after.api).toBe(before.api);
+    expect(after.frontend).not.toBe(before.frontend);
+    expect(after.frontend).toBe(recordedTag('frontend'));
+  });
+});
