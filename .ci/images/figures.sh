@@ -44,5 +44,6 @@ base_size=$("$DOCKER" image inspect --format '{{.Size}}' "$base")
   echo "| same, whole \`nx run <app>:image\` (Nx start-up included) | ${api_skip_nx_seconds} s | ${frontend_skip_nx_seconds} s | – |"
   echo "| container healthy after start (health interval 2 s) | ${api_healthy_seconds} s | ${frontend_healthy_seconds} s | – |"
   echo
+  echo "Machine load (1/5/15 min) at the lane's start ${load_start:-?}, end ${load_end:-?}, on $(nproc) cores."
   echo "Base image assembled in ${base_seconds} s (debootstrap + node + npm + CA bundle; skipped when present). Apps built by Nx in ${apps_build_seconds} s before the cold image builds."
 } | tee "$IMAGES_LOG_DIR/figures.md"

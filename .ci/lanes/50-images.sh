@@ -11,6 +11,7 @@ here=.ci/images
 source "$here/lib.sh"
 export NX_DAEMON=false
 : >"$IMAGES_LOG_DIR/figures.env"
+figure load_start "$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /)"
 
 # Stop at the end only an engine this lane started.
 own_engine=false
@@ -36,4 +37,5 @@ bash "$here/containers.sh" start
 bash "$here/containers.sh" smoke
 bash "$here/containers.sh" stop
 bash "$here/measure-rebuild.sh"
+figure load_end "$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' /)"
 bash "$here/figures.sh"

@@ -77,7 +77,7 @@ describe('image presence', () => {
       (e: unknown) => e,
     )) as Error;
     expect(error.message).toBe(
-      'The Docker engine did not answer: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?. Install Docker Engine 24+ (https://docs.docker.com/engine/install/) and start it.',
+      'The Docker engine did not answer: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running. Install Docker Engine 24+ (https://docs.docker.com/engine/install/) and start it.',
     );
   });
 

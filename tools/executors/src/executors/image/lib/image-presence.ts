@@ -31,7 +31,7 @@ export async function imagePresent(
       reject: false,
     });
     if (result.exitCode === 0) return true;
-    throwIfEngineDown(options, result.stderr);
+    if (ENGINE_DOWN.test(result.stderr)) throw engineDown(options, result.stderr);
     if (/no such container/i.test(result.stderr)) {
       throw new Error(
         `kind cluster "${options.kindCluster}" has no node ${node}: create it with kind create cluster --name ${options.kindCluster}`,
@@ -45,22 +45,17 @@ export async function imagePresent(
   });
   if (result.exitCode === 0) return true;
   if (/no such image/i.test(result.stderr)) return false;
-  throwIfEngineDown(options, result.stderr, true);
-  return false;
+  throw engineDown(options, result.stderr);
 }
 
-function throwIfEngineDown(options: PresenceOptions, stderr: string, always = false): void {
-  if (
-    !always &&
-    !/cannot connect|is the docker daemon running|error during connect/i.test(stderr)
-  ) {
-    return;
-  }
+const ENGINE_DOWN = /cannot connect|is the docker daemon running|error during connect/i;
+
+function engineDown(options: PresenceOptions, stderr: string): Error {
   const fix =
     options.target === 'minikube'
       ? `Is minikube (profile ${options.minikubeProfile}) running? Run: nx run ${ENVIRONMENT_PROJECT}:cluster`
       : installHint('docker');
-  throw new Error(`The Docker engine did not answer: ${lastLine(stderr)}. ${fix}`);
+  return new Error(`The Docker engine did not answer: ${lastLine(stderr)}. ${fix}`);
 }
 
 /** containerd names images fully: `pakaura-api:1` is `docker.io/library/pakaura-api:1`. */
@@ -80,5 +75,5 @@ function lastLine(text: string): string {
       .filter((line) => line.trim())
       .pop()
       ?.trim() ?? 'no output'
-  ).replace(/\.$/, '');
+  ).replace(/[.?]$/, '');
 }
