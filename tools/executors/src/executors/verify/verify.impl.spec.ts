@@ -3,6 +3,7 @@ import { PakauraCluster } from '@pakaura/deploy-tools/testing';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import verifyExecutor from './verify.impl';
 
@@ -29,7 +30,7 @@ describe('verify executor', () => {
   it('succeeds on a healthy cluster, prints the table and writes both reports', async () => {
     expect(await verifyExecutor({ ...target(), safe: true }, context())).toEqual({ success: true });
     const table = info.mock.calls
-      .map((c) => String(c[0]))
+      .map((c) => stripVTControlCharacters(String(c[0])))
       .find((line) => line.includes('pakaura verify'));
     expect(table).toContain('Verified: 6 passed, 0 failed, 2 skipped');
     const report = JSON.parse(readFileSync(join(root, 'dist/verify/report.json'), 'utf8'));
