@@ -64,12 +64,13 @@ export class GraphWorkspace {
   }
 
   /** Runs the workspace's Nx in the copy with the fake tools; never throws on a failing run. */
-  async nx(args: readonly string[]): Promise<CommandResult> {
+  async nx(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+    const env = { ...this.env(), ...extraEnv };
     const result = await command(
       process.execPath,
       [nxBin(this.root), ...args],
       this.root,
-      this.env(),
+      env,
       false,
     );
     mkdirSync(LOG_DIR, { recursive: true });
