@@ -17,6 +17,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     reporters: ['default'],
+    isolate: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -16,7 +16,8 @@ import {
  * `nx run api-container:test-postgres` (vitest `--mode postgres`) insists on a server.
  *
  * Migrates one database per run and hands each test file a cheap copy: a PGlite data-directory
- * snapshot (loading one takes a fraction of a fresh initdb + migrate), or, when
+ * snapshot (loading one takes a fraction of a fresh initdb + migrate; an unmigrated one is kept for
+ * the migration tests), or, when
  * PAKAURA_TEST_DATABASE_URL names a PostgreSQL server, a template database to `CREATE DATABASE
  * ... TEMPLATE` from.
  */
@@ -50,6 +51,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
 
   const dir = await mkdtemp(join(tmpdir(), 'pakaura-api-test-'));
+  const emptySnapshotPath = join(dir, 'empty.tar');
   const snapshotPath = join(dir, 'migrated.tar');
   const database = await openDatabase({
     engine: 'pglite',
@@ -57,13 +59,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
     target: 'memory://',
   });
   try {
-    await migrateDatabase(database, MIGRATIONS_FOLDER);
     if (database.client.kind !== 'pglite') throw new Error('expected PGlite');
-    const dump = await database.client.pglite.dumpDataDir('none');
-    await writeFile(snapshotPath, Buffer.from(await dump.arrayBuffer()));
+    const { pglite } = database.client;
+    const dump = async (path: string) =>
+      writeFile(path, Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer()));
+    await dump(emptySnapshotPath);
+    await migrateDatabase(database, MIGRATIONS_FOLDER);
+    await dump(snapshotPath);
   } finally {
     await database.close();
   }
-  project.provide('testDatabase', { engine: 'pglite', snapshotPath });
+  project.provide('testDatabase', { engine: 'pglite', snapshotPath, emptySnapshotPath });
   return () => rm(dir, { recursive: true, force: true });
 }

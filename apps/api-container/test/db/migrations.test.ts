@@ -8,6 +8,7 @@ import { waitForDatabase } from '../../src/db/wait-for-database';
 import {
   databaseUrl,
   MIGRATIONS_FOLDER,
+  openPgliteSnapshot,
   uniqueDatabaseName,
   withAdminClient,
 } from '../helpers/test-database';
@@ -32,13 +33,11 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-describe('migrateDatabase on PGlite', () => {
+describe.runIf(source.engine === 'pglite')('migrateDatabase on PGlite', () => {
   it('creates the schema once, then finds it up to date', async () => {
-    const database = await openDatabase({
-      engine: 'pglite',
-      dataDir: 'memory://',
-      target: 'memory://',
-    });
+    const database = await openPgliteSnapshot(
+      source.engine === 'pglite' ? source.emptySnapshotPath : '',
+    );
     try {
       expect(await migrateDatabase(database, MIGRATIONS_FOLDER)).toEqual({ total: 1, applied: 1 });
       expect(await migrateDatabase(database, MIGRATIONS_FOLDER)).toEqual({ total: 1, applied: 0 });

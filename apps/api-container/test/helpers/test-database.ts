@@ -5,9 +5,9 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/database';
 
-/** What the global setup prepared once per run: a migrated snapshot to copy for each file. */
+/** What the global setup prepared once per run: migrated (and empty) databases to copy. */
 export type TestDatabaseSource =
-  | { engine: 'pglite'; snapshotPath: string }
+  | { engine: 'pglite'; snapshotPath: string; emptySnapshotPath: string }
   | { engine: 'postgres'; adminUrl: string; template: string };
 
 declare module 'vitest' {
@@ -42,6 +42,15 @@ export function uniqueDatabaseName(prefix: string): string {
   return `${prefix}_${randomBytes(6).toString('hex')}`;
 }
 
+/** A PGlite database in memory, started from a snapshot file instead of a fresh initdb. */
+export async function openPgliteSnapshot(path: string): Promise<Database> {
+  const snapshot = new Blob([await readFile(path)]);
+  return openDatabase(
+    { engine: 'pglite', dataDir: 'memory://', target: 'memory://' },
+    { loadDataDir: snapshot },
+  );
+}
+
 export interface TestDatabase {
   database: Database;
   /** Removes what `openTestDatabase` created (the database must be closed first). */
@@ -55,12 +64,10 @@ export interface TestDatabase {
 export async function openTestDatabase(): Promise<TestDatabase> {
   const source = inject('testDatabase');
   if (source.engine === 'pglite') {
-    const snapshot = new Blob([await readFile(source.snapshotPath)]);
-    const database = await openDatabase(
-      { engine: 'pglite', dataDir: 'memory://', target: 'memory://' },
-      { loadDataDir: snapshot },
-    );
-    return { database, dispose: async () => undefined };
+    return {
+      database: await openPgliteSnapshot(source.snapshotPath),
+      dispose: async () => undefined,
+    };
   }
   const name = uniqueDatabaseName('pakaura_api_test');
   await withAdminClient(source.adminUrl, (client) =>
