@@ -1,0 +1,168 @@
+#!/usr/bin/env node
+// `npm start`: builds what the app needs through Nx (cached), starts each service as a child
+// process with its log lines prefixed, prints one URL, and stops every child on Ctrl-C/SIGTERM.
+// No Docker, no database: the API keeps its data in PGlite under .data/pglite.
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { execa } from 'execa';
+import pc from 'picocolors';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** Time each child gets to finish in-flight requests after SIGTERM before it is killed. */
+const STOP_GRACE_MS = 15_000;
+
+/**
+ * What `npm start` runs, in order. `ready` matches the line a service prints once it accepts
+ * requests and captures its URL; `env` may use the URLs of the services started before it.
+ * The last service is the one whose URL is printed (the frontend, once it is added here).
+ */
+export const SERVICES = [
+  {
+    name: 'api',
+    build: 'api-container',
+    command: process.execPath,
+    args: ['--enable-source-maps', 'dist/apps/api-container/main.js'],
+    env: () => ({ HOST: '127.0.0.1' }),
+    ready: /Server listening at (http:\/\/[^\s"]+)/,
+  },
+];
+
+const LEVELS = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const COLORS = [pc.cyan, pc.magenta, pc.yellow, pc.green];
+
+/** One log line for a person: pino's JSON shortened to level, message and request, else as is. */
+export function formatLine(line) {
+  if (!line.startsWith('{')) return line;
+  try {
+    const entry = JSON.parse(line);
+    const level = LEVELS[entry.level] ?? 'INFO';
+    const request = entry.req ? ` ${entry.req.method} ${entry.req.url}` : '';
+    const response = entry.res
+      ? ` ${entry.res.statusCode} ${Math.round(entry.responseTime ?? 0)} ms`
+      : '';
+    const paint = entry.level >= 50 ? pc.red : entry.level >= 40 ? pc.yellow : (text) => text;
+    return paint(`${level.padEnd(5)} ${entry.msg ?? ''}${request}${response}`);
+  } catch {
+    return line;
+  }
+}
+
+/** Builds every service's Nx project in one run (in parallel, from the cache when unchanged). */
+export async function buildServices(services, { cwd = ROOT, print = console.log } = {}) {
+  const projects = services.map((service) => service.build).join(',');
+  print(pc.dim(`Building ${projects} (nx run-many -t build; cached when nothing changed)...`));
+  const result = await execa(
+    'nx',
+    ['run-many', '-t', 'build', `--projects=${projects}`, '--output-style=static'],
+    {
+      cwd,
+      preferLocal: true,
+      env: { NX_DAEMON: process.env.NX_DAEMON ?? 'false' },
+      stdin: 'ignore',
+      stdout: 'inherit',
+      stderr: 'inherit',
+      reject: false,
+    },
+  );
+  if (result.exitCode !== 0) {
+    throw new Error(
+      `the build failed (nx run-many -t build --projects=${projects}); its output is above`,
+    );
+  }
+}
+
+/**
+ * Starts the services one after the other, each once the previous one is ready. Resolves with
+ * the last one's URL and a `stop()` that ends them all; `exited` resolves with a reason when
+ * any child stops on its own.
+ */
+export async function startServices(services, { cwd = ROOT, print = console.log } = {}) {
+  const running = [];
+  const urls = {};
+  let onExit;
+  const exited = new Promise((resolve) => (onExit = resolve));
+  let stopping = false;
+
+  const stop = async () => {
+    stopping = true;
+    for (const child of [...running].reverse()) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      await child.catch(() => undefined);
+      clearTimeout(timer);
+    }
+  };
+
+  try {
+    for (const [index, service] of services.entries()) {
+      const prefix = COLORS[index % COLORS.length](`[${service.name}]`);
+      const child = execa(service.command, service.args, {
+        cwd,
+        env: service.env(urls),
+        // Its own process group: a terminal's Ctrl-C reaches only this supervisor, which then
+        // sends each child exactly one SIGTERM (a second signal would make it exit at once).
+        detached: true,
+        stdin: 'ignore',
+        buffer: false,
+        reject: false,
+        cleanup: true,
+      });
+      running.push(child);
+      const url = await new Promise((resolve, reject) => {
+        for (const stream of [child.stdout, child.stderr]) {
+          createInterface({ input: stream }).on('line', (line) => {
+            print(`${prefix} ${formatLine(line)}`);
+            const match = service.ready.exec(line);
+            if (match) resolve(match[1]);
+          });
+        }
+        child.then((result) => {
+          const how = result.signal
+            ? `was stopped by ${result.signal}`
+            : `exited with code ${result.exitCode}`;
+          reject(new Error(`${service.name} ${how} before it was ready; its output is above`));
+          if (!stopping) onExit(`${service.name} ${how}`);
+        });
+      });
+      urls[service.name] = url;
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: urls[services.at(-1).name], stop, exited };
+}
+
+async function main() {
+  await buildServices(SERVICES);
+  const { url, stop, exited } = await startServices(SERVICES);
+  console.log(
+    `\n${pc.bold(pc.green('Pakaura is running at'))} ${pc.bold(url)}  ${pc.dim('(Ctrl-C stops it)')}\n`,
+  );
+
+  let shuttingDown = false;
+  const shutdown = async (signal) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(pc.dim(`\n${signal}: stopping...`));
+    await stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const reason = await exited;
+  if (!shuttingDown) {
+    console.error(pc.red(`npm start: ${reason}; stopping the others`));
+    await stop();
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    console.error(pc.red(`npm start failed: ${error.message}`));
+    process.exit(1);
+  });
+}
