@@ -59,7 +59,7 @@ export function TaskItem({ task, today, onToggle, onSave, onDelete }: TaskItemPr
       />
       <div className="min-w-0 flex-1">
         <p
-          className={`break-words text-sm font-medium ${task.completed ? 'text-slate-400 line-through' : 'text-slate-900'}`}
+          className={`break-words text-sm font-medium ${task.completed ? 'text-slate-500 line-through' : 'text-slate-900'}`}
           data-testid="task-title"
         >
           {task.title}
