@@ -8,8 +8,18 @@ here=$(dirname "$0")
 # shellcheck source=.ci/images/lib.sh
 source "$here/lib.sh"
 require_engine
-# shellcheck disable=SC1091
-source "$IMAGES_LOG_DIR/figures.env"
+
+# value KEY: the last value the lane recorded for KEY, or "?" when that step did not run.
+value() {
+  local found
+  found=$(grep -E "^$1=" "$IMAGES_LOG_DIR/figures.env" 2>/dev/null | tail -n 1 | cut -d= -f2-)
+  echo "${found:-?}"
+}
+
+# row LABEL FIGURE TARGET: one table row with FIGURE's api and frontend values, in seconds.
+row() {
+  echo "| $1 | $(value "api_$2") s | $(value "frontend_$2") s | $3 |"
+}
 
 mb() {
   awk -v bytes="$1" 'BEGIN { printf "%.1f MB", bytes / 1000000 }'
@@ -37,13 +47,13 @@ base_size=$("$DOCKER" image inspect --format '{{.Size}}' "$base")
   done
   echo "| image size (base $base: $(mb "$base_size")) | ${sizes[0]} | ${sizes[1]} | – |"
   echo "| layers the Dockerfile adds on top of the base | ${added[0]} | ${added[1]} | < 60 MB / < 80 MB |"
-  echo "| cold image build (no BuildKit or npm cache) | ${api_cold_seconds} s | ${frontend_cold_seconds} s | – |"
-  echo "| one-line change: app build (Nx, cache miss) | ${api_rebuild_build_seconds} s | ${frontend_rebuild_build_seconds} s | – |"
-  echo "| one-line change: image rebuild (warm cache) | ${api_rebuild_image_seconds} s | ${frontend_rebuild_image_seconds} s | < 60 s |"
-  echo "| \`image\` executor, tag already present | ${api_skip_seconds} s | ${frontend_skip_seconds} s | < 1 s |"
-  echo "| same, whole \`nx run <app>:image\` (Nx start-up included) | ${api_skip_nx_seconds} s | ${frontend_skip_nx_seconds} s | – |"
-  echo "| container healthy after start (health interval 2 s) | ${api_healthy_seconds} s | ${frontend_healthy_seconds} s | – |"
+  row "cold image build (no BuildKit or npm cache)" cold_seconds –
+  row "one-line change: app build (Nx, cache miss)" rebuild_build_seconds –
+  row "one-line change: image rebuild (warm cache)" rebuild_image_seconds "< 60 s"
+  row "\`image\` executor, tag already present" skip_seconds "< 1 s"
+  row "same, whole \`nx run <app>:image\` (Nx start-up included)" skip_nx_seconds –
+  row "container healthy after start (health interval 2 s)" healthy_seconds –
   echo
-  echo "Machine load (1/5/15 min) at the lane's start ${load_start:-?}, end ${load_end:-?}, on $(nproc) cores."
-  echo "Base image assembled in ${base_seconds} s (debootstrap + node + npm + CA bundle; skipped when present). Apps built by Nx in ${apps_build_seconds} s before the cold image builds."
+  echo "Machine load (1/5/15 min) at the lane's start $(value load_start), end $(value load_end), on $(nproc) cores."
+  echo "Base image assembled in $(value base_seconds) s (debootstrap + node + npm + CA bundle; skipped when present). Apps built by Nx in $(value apps_build_seconds) s before the cold image builds."
 } | tee "$IMAGES_LOG_DIR/figures.md"

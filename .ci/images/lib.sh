@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for the image lane's scripts (sourced). Every failure ends with ONE line naming the
 # cause; the full output of the failed command stays in a log file whose path that line gives.
 
