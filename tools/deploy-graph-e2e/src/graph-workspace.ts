@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import {
   appendFileSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -19,10 +20,15 @@ export const LOG_DIR = join(SOURCE_ROOT, 'dist', 'deploy-graph-e2e');
 /** Where the fake minikube points the kube context: a port nothing listens on. */
 const UNREACHABLE_API = 'https://127.0.0.1:1';
 
+/** GNU time, when installed: it reports the CPU time of a command and all its children. */
+const GNU_TIME = '/usr/bin/time';
+
 export interface CommandResult {
   code: number;
   output: string;
   ms: number;
+  /** User + system CPU seconds of the command and its children (only with `cpu: true`). */
+  cpuSeconds?: number;
 }
 
 /**
@@ -63,16 +69,28 @@ export class GraphWorkspace {
     return new GraphWorkspace(root, sandbox);
   }
 
-  /** Runs the workspace's Nx in the copy with the fake tools; never throws on a failing run. */
-  async nx(args: readonly string[], extraEnv: NodeJS.ProcessEnv = {}): Promise<CommandResult> {
+  /**
+   * Runs the workspace's Nx in the copy with the fake tools; never throws on a failing run.
+   * `cpu: true` also measures its CPU time through GNU time, when the machine has it.
+   */
+  async nx(
+    args: readonly string[],
+    extraEnv: NodeJS.ProcessEnv = {},
+    options: { cpu?: boolean } = {},
+  ): Promise<CommandResult> {
     const env = { ...this.env(), ...extraEnv };
-    const result = await command(
-      process.execPath,
-      [nxBin(this.root), ...args],
-      this.root,
-      env,
-      false,
-    );
+    const nx = [process.execPath, nxBin(this.root), ...args];
+    const cpuFile = join(this.root, 'dist', `cpu-${this.runs + 1}.txt`);
+    const timed = options.cpu && existsSync(GNU_TIME);
+    if (timed) mkdirSync(join(this.root, 'dist'), { recursive: true });
+    const result = timed
+      ? await command(GNU_TIME, ['-f', '%U %S', '-o', cpuFile, ...nx], this.root, env, false)
+      : await command(nx[0], nx.slice(1), this.root, env, false);
+    if (timed) {
+      const last = readFileSync(cpuFile, 'utf8').trim().split('\n').pop() ?? '';
+      const [user, system] = last.split(' ').map(Number);
+      result.cpuSeconds = user + system;
+    }
     mkdirSync(LOG_DIR, { recursive: true });
     const slug = args
       .join('_')
@@ -145,7 +163,11 @@ function command(
       { cwd, env, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        const result = { code, output: `${stdout}${stderr}`, ms: performance.now() - started };
+        const result: CommandResult = {
+          code,
+          output: `${stdout}${stderr}`,
+          ms: performance.now() - started,
+        };
         if (code !== 0 && reject) {
           rejectPromise(
             new Error(`${program} ${args.join(' ')} failed (${code}):\n${result.output}`),

@@ -82,7 +82,8 @@ describe('the deployment graph, run through Nx with fake tools', () => {
   });
 
   it('takes an empty machine to a deployed release, addons enabled in parallel, images before helm', async () => {
-    ws.sandbox.configure({ delays: [{ tool: 'minikube', command: 'addons enable', ms: 1500 }] });
+    // Each enable takes 5 s, so two addon tasks that run at the same time overlap for sure.
+    ws.sandbox.configure({ delays: [{ tool: 'minikube', command: 'addons enable', ms: 5000 }] });
     // Enough slots that the builds do not hold the addons back: Nx then runs them together.
     const run = await ws.nx(['run-many', '-t', 'deploy', '--parallel=6', '--output-style=static']);
     expect(run.code, run.output).toBe(0);
@@ -166,5 +167,42 @@ describe('the deployment graph, run through Nx with fake tools', () => {
     expect(after.api).toBe(before.api);
     expect(after.frontend).not.toBe(before.frontend);
     expect(after.frontend).toBe(recordedTag('frontend'));
+  });
+
+  it('takes the kind configuration through every target: kind cluster, kind-loaded images, kind context', async () => {
+    ws.sandbox.clearCalls();
+    const run = await ws.nx([
+      'run-many',
+      '-t',
+      'deploy',
+      '--configuration=kind',
+      '--output-style=static',
+    ]);
+    expect(run.code, run.output).toBe(0);
+    expect(calls('kind', 'create').map((c) => c.args.slice(0, 4))).toEqual([
+      ['create', 'cluster', '--name', 'kind'],
+    ]);
+    expect(calls('minikube', 'start')).toEqual([]);
+    expect(run.output).toContain('ingress is a minikube addon; on kind install it yourself');
+    const loaded = calls('kind', 'load')
+      .map((c) => c.args[2].split(':')[0])
+      .sort();
+    expect(loaded).toEqual([IMAGE_NAMES.api, IMAGE_NAMES.frontend]);
+    const release = ws.sandbox.state.release('kind-kind', 'pakaura', 'pakaura')?.revisions.at(-1);
+    expect(release?.info.status).toBe('deployed');
+  });
+
+  it('rejects an unknown executor option, and the target does not run', async () => {
+    ws.sandbox.clearCalls();
+    const run = await ws.nx([
+      'run',
+      `${ENVIRONMENT_PROJECT}:cluster`,
+      '--cpu=2',
+      '--output-style=static',
+    ]);
+    expect(run.code).not.toBe(0);
+    expect(run.output).toMatch(/'cpu' is not found in schema/);
+    const clusterCalls = ws.sandbox.calls('minikube').filter((c) => c.args[0] !== 'version');
+    expect(clusterCalls, 'only prereqs asked minikube for its version').toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  * See README.md.
  */
 import { parseArgs } from './lib/args.mjs';
-import { kubeconfigPath } from './lib/kubeconfig.mjs';
+import { kubeconfigPath } from './lib/kubeconfig-path.mjs';
 import { FakeState, logCall } from './lib/state.mjs';
 
 const TOOLS = ['docker', 'helm', 'kind', 'kubectl', 'minikube'];

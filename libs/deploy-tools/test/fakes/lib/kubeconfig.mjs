@@ -1,14 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { parse, stringify } from 'yaml';
 
-/** The kubeconfig a real tool would read: `--kubeconfig`, else the first file of $KUBECONFIG, else ~/.kube/config. */
-export function kubeconfigPath(explicit, env = process.env) {
-  if (explicit) return explicit;
-  const fromEnv = (env.KUBECONFIG ?? '').split(delimiter).find(Boolean);
-  return fromEnv ?? join(homedir(), '.kube', 'config');
-}
+export { kubeconfigPath } from './kubeconfig-path.mjs';
 
 export function readKubeconfig(file) {
   if (!existsSync(file)) return emptyKubeconfig();

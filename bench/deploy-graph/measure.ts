@@ -1,0 +1,77 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { GraphWorkspace, SOURCE_ROOT } from '../../tools/deploy-graph-e2e/src/graph-workspace';
+
+/**
+ * `nx run-many -t deploy` with the fake tools and nothing changed: warm (cache hits, every
+ * environment step and image a no-op, deploy "up to date") against the same run with
+ * --skip-nx-cache (builds, lint and validation run again). Wall time of the whole command, and
+ * its CPU time with all child processes (GNU time, when installed: on a busy machine the CPU
+ * time says what the wall time would be on an idle one better than the wall time does), Nx
+ * daemon off (as CI runs it) and on (Nx's default for people). Results go to
+ * dist/bench/deploy-graph.json and the console.
+ */
+const WARM_RUNS = Number(process.env['BENCH_WARM_RUNS'] ?? 5);
+const UNCACHED_RUNS = Number(process.env['BENCH_UNCACHED_RUNS'] ?? 2);
+
+let ws: GraphWorkspace | undefined;
+afterAll(async () => {
+  await ws?.nx(['daemon', '--stop']);
+  ws?.dispose();
+});
+
+it('measures the deploy graph warm and with --skip-nx-cache', async () => {
+  const workspace = await GraphWorkspace.create();
+  ws = workspace;
+  const deploy = ['run-many', '-t', 'deploy', '--output-style=static'];
+  const cold = await workspace.nx(deploy);
+  expect(cold.code, cold.output).toBe(0);
+
+  const time = async (args: string[], daemon: boolean, runs: number) => {
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const run = await workspace.nx(args, { NX_DAEMON: daemon ? 'true' : 'false' }, { cpu: true });
+      expect(run.code, run.output).toBe(0);
+      wall.push(run.ms / 1000);
+      if (run.cpuSeconds !== undefined) cpu.push(run.cpuSeconds);
+    }
+    return {
+      wallSeconds: summarize(wall),
+      cpuSeconds: cpu.length > 0 ? summarize(cpu) : undefined,
+    };
+  };
+  await workspace.nx(deploy, { NX_DAEMON: 'true' });
+  const warmDaemon = await time(deploy, true, WARM_RUNS);
+  const warm = await time(deploy, false, WARM_RUNS);
+  const uncached = await time([...deploy, '--skip-nx-cache'], false, UNCACHED_RUNS);
+
+  const result = {
+    measuredAt: new Date().toISOString(),
+    machine: { cpus: cpus().length, loadAverage1m: Number(loadavg()[0].toFixed(2)) },
+    coldFirstRunSeconds: Number((cold.ms / 1000).toFixed(2)),
+    warmDaemonOff: warm,
+    warmDaemonOn: warmDaemon,
+    skipNxCacheDaemonOff: uncached,
+    ratioUncachedToWarm: Number((uncached.wallSeconds.median / warm.wallSeconds.median).toFixed(1)),
+  };
+  const out = join(SOURCE_ROOT, 'dist', 'bench');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'deploy-graph.json'), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+});
+
+function summarize(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const round = (n: number) => Number(n.toFixed(2));
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return {
+    runs: samples.length,
+    median: round(median),
+    min: round(sorted[0]),
+    max: round(sorted[sorted.length - 1]),
+  };
+}
