@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds what the app needs through Nx (cached), starts each service as a child
 // process with its log lines prefixed, prints one URL, and stops every child on Ctrl-C/SIGTERM.
-// No Docker, no database: the API keeps its data in PGlite under .data/pglite.
+// No Docker, no database: the API keeps its data in PGlite under .data/pglite, and the frontend
+// (the printed URL) forwards the browser's /api requests to it.
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { execa } from 'execa';
@@ -12,9 +13,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STOP_GRACE_MS = 15_000;
 
 /**
- * What `npm start` runs, in order. `ready` matches the line a service prints once it accepts
- * requests and captures its URL; `env` may use the URLs of the services started before it.
- * The last service is the one whose URL is printed (the frontend, once it is added here).
+ * What `npm start` runs, in order. `build` is the Nx project and `target` (default `build`) the
+ * target that produces what `args` runs. `ready` matches the line a service prints once it
+ * accepts requests and captures its URL; `env` may use the URLs of the services started before
+ * it. The last service is the one whose URL is printed: the frontend.
  */
 export const SERVICES = [
   {
@@ -24,6 +26,17 @@ export const SERVICES = [
     args: ['--enable-source-maps', 'dist/apps/api-container/main.js'],
     env: () => ({ HOST: '127.0.0.1' }),
     ready: /Server listening at (http:\/\/[^\s"]+)/,
+  },
+  {
+    name: 'web',
+    build: 'frontend',
+    // The standalone Next server with its static files (dist/apps/frontend); it listens on
+    // FRONTEND_PORT, Next's default port 3000.
+    target: 'standalone',
+    command: process.execPath,
+    args: ['dist/apps/frontend/apps/frontend/server.js'],
+    env: (urls) => ({ API_URL: urls.api, HOSTNAME: '127.0.0.1', NEXT_TELEMETRY_DISABLED: '1' }),
+    ready: /Local:\s+(http:\/\/\S+)/,
   },
 ];
 
@@ -47,27 +60,28 @@ export function formatLine(line) {
   }
 }
 
+/** The `nx run-many` arguments that build every service (a project without a target skips it). */
+export function buildArgs(services) {
+  const projects = services.map((service) => service.build).join(',');
+  const targets = [...new Set(services.map((service) => service.target ?? 'build'))];
+  return ['run-many', '-t', ...targets, `--projects=${projects}`, '--output-style=static'];
+}
+
 /** Builds every service's Nx project in one run (in parallel, from the cache when unchanged). */
 export async function buildServices(services, { cwd = ROOT, print = console.log } = {}) {
-  const projects = services.map((service) => service.build).join(',');
-  print(pc.dim(`Building ${projects} (nx run-many -t build; cached when nothing changed)...`));
-  const result = await execa(
-    'nx',
-    ['run-many', '-t', 'build', `--projects=${projects}`, '--output-style=static'],
-    {
-      cwd,
-      preferLocal: true,
-      env: { NX_DAEMON: process.env.NX_DAEMON ?? 'false' },
-      stdin: 'ignore',
-      stdout: 'inherit',
-      stderr: 'inherit',
-      reject: false,
-    },
-  );
+  const args = buildArgs(services);
+  print(pc.dim(`Building: nx ${args.slice(0, -1).join(' ')} (cached when nothing changed)...`));
+  const result = await execa('nx', args, {
+    cwd,
+    preferLocal: true,
+    env: { NX_DAEMON: process.env.NX_DAEMON ?? 'false' },
+    stdin: 'ignore',
+    stdout: 'inherit',
+    stderr: 'inherit',
+    reject: false,
+  });
   if (result.exitCode !== 0) {
-    throw new Error(
-      `the build failed (nx run-many -t build --projects=${projects}); its output is above`,
-    );
+    throw new Error(`the build failed (nx ${args.slice(0, -1).join(' ')}); its output is above`);
   }
 }
 
