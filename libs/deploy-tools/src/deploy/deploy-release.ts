@@ -1,14 +1,12 @@
 import { CHART_IMAGE_VALUES, K8S_NAMES } from '@pakaura/contract';
-import { readImageRecord } from '../image';
-import { guardContext, loadKubeConfig } from '../kube';
+import { readImageRecord } from '../image/record';
+import { guardContext } from '../kube/context-guard';
 import { run } from '../process';
-import { diagnosePodFailure } from './diagnose';
 import { deployDigest, digestOf } from './digest';
 import { upgradeArgs } from './helm-args';
 import type { DeployOptions } from './options';
 import type { PodFailure } from './pod-failure';
 import { helmMajor, readReleaseState, type ReleaseRef, type ReleaseState } from './release-state';
-import { monitorRollout } from './rollout-monitor';
 
 export interface DeployIO {
   info(line: string): void;
@@ -82,6 +80,13 @@ export async function deployRelease(options: DeployOptions, io: DeployIO): Promi
   const secrets = Object.entries(options.set)
     .filter(([key]) => SECRET_KEY.test(key))
     .map(([, value]) => value);
+  // Loaded only when there is something to deploy: @kubernetes/client-node takes a second of CPU
+  // to load, which the "up to date" path does not need.
+  const [{ loadKubeConfig }, { monitorRollout }, { diagnosePodFailure }] = await Promise.all([
+    import('../kube/client'),
+    import('./rollout-monitor'),
+    import('./diagnose'),
+  ]);
   const kc = loadKubeConfig({ kubeconfig: options.kubeconfig, context });
   const monitor = options.failFast
     ? monitorRollout(kc, {

@@ -1,6 +1,9 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { lastLogLines, objectEvents, readSecretValues } from '../kube';
+import { objectEvents } from '../kube/events';
+import { lastLogLines } from '../kube/logs';
+import { readSecretValues } from '../kube/secrets';
 import { redact } from '../process';
+import { maskCredentials } from './mask-credentials';
 import type { PodFailure } from './pod-failure';
 
 /** Log lines shown for a failing container. */
@@ -46,9 +49,4 @@ export async function diagnosePodFailure(
   const stored = await readSecretValues(kc, namespace, mask.secretName).catch(() => ({}));
   const secrets = [...mask.values, ...Object.values(stored)];
   return lines.map((line) => maskCredentials(redact(line, secrets)));
-}
-
-/** Hides the password of a `scheme://user:password@host` URL, whoever printed it. */
-export function maskCredentials(line: string): string {
-  return line.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:)[^@\s]+@/gi, '$1***@');
 }

@@ -5,7 +5,7 @@ export {
   type DeployResult,
 } from './deploy-release';
 export { chartFiles, deployDigest, digestOf, DIGEST_PREFIX } from './digest';
-export { diagnosePodFailure, maskCredentials } from './diagnose';
+export { maskCredentials } from './mask-credentials';
 export { escapeSetValue, upgradeArgs } from './helm-args';
 export type { DeployOptions } from './options';
 export { FAIL_FAST_REASONS, podFailure, type PodFailure } from './pod-failure';
@@ -16,4 +16,3 @@ export {
   type ReleaseRef,
   type ReleaseState,
 } from './release-state';
-export { monitorRollout, type RolloutMonitor } from './rollout-monitor';

@@ -1,5 +1,6 @@
 import type { KubeConfig, V1Pod } from '@kubernetes/client-node';
-import { isPodReady, watchPods } from '../kube';
+import { watchPods } from '../kube/pod-watch';
+import { isPodReady } from '../kube/pods';
 import { podFailure, type PodFailure } from './pod-failure';
 
 export interface RolloutMonitorOptions {

@@ -1,5 +1,6 @@
 import { LOCAL_CONTEXT_PATTERNS } from '@pakaura/contract';
-import { loadKubeConfig, type KubeTarget } from './client';
+import type { KubeTarget } from './client';
+import { selectedContext } from './kubeconfig-contexts';
 
 /** `/^kind-/` → `kind-*`, `/^minikube$/` → `minikube`: the patterns as a person reads them. */
 export const LOCAL_CONTEXTS_TEXT = LOCAL_CONTEXT_PATTERNS.map((pattern) => {
@@ -24,8 +25,7 @@ export interface GuardedContext {
  * local cluster, so a forgotten `kubectl config use-context prod` cannot send a deploy there.
  */
 export function guardContext(target: KubeTarget, action: 'deploy' | 'destroy'): GuardedContext {
-  const kc = loadKubeConfig(target);
-  const context = kc.getCurrentContext();
+  const context = selectedContext(target);
   if (target.context) return { context, explicit: true };
   if (isLocalContext(context)) return { context, explicit: false };
   throw new Error(

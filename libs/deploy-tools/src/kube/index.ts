@@ -24,3 +24,4 @@ export { watchPods, type PodWatchOptions } from './pod-watch';
 export { ingressAddress, listIngresses } from './ingresses';
 export { deleteNamespace, listVolumeClaims, namespaceExists } from './namespaces';
 export { listServices, servicePorts } from './services';
+export { selectedContext } from './kubeconfig-contexts';
