@@ -103,6 +103,12 @@ export class GraphWorkspace {
     return result;
   }
 
+  /** Runs the copy's own `pakaura` CLI (libs/deploy-tools/bin/pakaura.mjs) with the fake tools. */
+  pakaura(args: readonly string[]): Promise<CommandResult> {
+    const bin = join(this.root, 'libs', 'deploy-tools', 'bin', 'pakaura.mjs');
+    return command(process.execPath, [bin, ...args], this.root, this.env(), false);
+  }
+
   /** The task graph Nx would run (`--graph=<file>`): task ids and their dependencies. */
   async taskGraph(args: readonly string[]): Promise<{ dependencies: Record<string, string[]> }> {
     const file = join(this.root, 'dist', `task-graph-${Date.now()}.json`);

@@ -133,6 +133,19 @@ describe('the deployment graph, run through Nx with fake tools', () => {
     expect(sideEffects).toEqual([]);
   });
 
+  it('pakaura setup runs the same graph, and finds everything in place', async () => {
+    ws.sandbox.clearCalls();
+    const setup = await ws.pakaura(['setup']);
+    expect(setup.code, setup.output).toBe(0);
+    expect(setup.output).toContain('> nx run-many -t deploy');
+    expect(setup.output).toMatch(/Successfully ran target deploy for project chart and 11 tasks/);
+    expect(setup.output).toContain('Pakaura is deployed. Next: pakaura status');
+    const work = ['start', 'enable', 'build', 'upgrade'].flatMap((verb) =>
+      ws.sandbox.calls().filter((c) => c.args.includes(verb)),
+    );
+    expect(work).toEqual([]);
+  });
+
   it('after one changed file in apps/frontend, affects only frontend and chart of the deploy graph and deploys only the new frontend tag', async () => {
     const before = deployedTags();
     ws.append('apps/frontend/app/layout.tsx', '\n// a change to deploy\n');
