@@ -138,7 +138,7 @@ describe('the deployment graph, run through Nx with fake tools', () => {
     const setup = await ws.pakaura(['setup']);
     expect(setup.code, setup.output).toBe(0);
     expect(setup.output).toContain('> nx run-many -t deploy');
-    expect(setup.output).toMatch(/Successfully ran target deploy for project chart and 11 tasks/);
+    expect(setup.output).toMatch(/Successfully ran target deploy for project chart and \d+ tasks/);
     expect(setup.output).toContain('Pakaura is deployed. Next: pakaura status');
     const work = ['start', 'enable', 'build', 'upgrade'].flatMap((verb) =>
       ws.sandbox.calls().filter((c) => c.args.includes(verb)),
