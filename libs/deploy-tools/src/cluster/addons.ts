@@ -1,4 +1,4 @@
-import { run } from '../process';
+import { resolveBinary, run } from '../process';
 import { START_CLUSTER_HINT } from './options';
 
 /** The addons the graph enables (seed T003, T004). */
@@ -54,8 +54,9 @@ export async function waitForAddon(
   timeoutSeconds: number,
 ): Promise<void> {
   const { namespace, deployment } = ADDON_WORKLOADS[addon];
+  // The same kubectl prereqs accepted: the one on PATH, else the one bundled with Pakaura.
   await run(
-    'kubectl',
+    resolveBinary('kubectl'),
     [
       'rollout',
       'status',
