@@ -5,11 +5,13 @@ import { describe, expect, it } from 'vitest';
 const BIN = join(__dirname, '..', '..', 'bin', 'pakaura.mjs');
 
 function pakaura(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  // FORCE_COLOR (set by Nx) would override NO_COLOR with a warning on stderr.
+  const { FORCE_COLOR: _forced, ...env } = process.env;
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { env: { ...process.env, NO_COLOR: '1' } },
+      { env: { ...env, NO_COLOR: '1' } },
       (error, stdout, stderr) => {
         const code = (error as { code?: unknown } | null)?.code;
         resolve({ code: typeof code === 'number' ? code : 0, stdout, stderr });

@@ -1,4 +1,5 @@
 import { logger } from '@nx/devkit';
+import { stripVTControlCharacters } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-tools/testing';
 import prereqsExecutor from './prereqs.impl';
@@ -8,6 +9,8 @@ describe('prereqs executor', () => {
   let restore: () => void;
   const info = vi.spyOn(logger, 'info').mockImplementation(() => undefined);
   const error = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+  /** The table as printed, without the colours a terminal (or FORCE_COLOR) turns on. */
+  const table = () => stripVTControlCharacters(String(info.mock.calls[0][0]));
   beforeEach(() => {
     info.mockClear();
     error.mockClear();
@@ -21,7 +24,7 @@ describe('prereqs executor', () => {
     sandbox = createFakeSandbox();
     restore = sandbox.apply();
     expect(await prereqsExecutor({})).toEqual({ success: true });
-    expect(String(info.mock.calls[0][0])).toContain('minikube  >= 1.32   v1.34.0  ok');
+    expect(table()).toContain('minikube  >= 1.32   v1.34.0  ok');
     expect(info).toHaveBeenLastCalledWith('All 4 prerequisites are met.');
   });
 
@@ -29,7 +32,7 @@ describe('prereqs executor', () => {
     sandbox = createFakeSandbox({ tools: ['docker', 'kubectl', 'helm'], inheritPath: false });
     restore = sandbox.apply();
     expect(await prereqsExecutor({})).toEqual({ success: false });
-    expect(String(info.mock.calls[0][0])).toContain(
+    expect(table()).toContain(
       '-> Install minikube 1.32+ (https://minikube.sigs.k8s.io/docs/start/).',
     );
     expect(error).toHaveBeenCalledTimes(1);
