@@ -49,22 +49,16 @@ export function formatLine(line) {
   try {
     const entry = JSON.parse(line);
     const level = LEVELS[entry.level] ?? 'INFO';
-    const request = entry.req ? ` ${entry.req.method} ${entry.req.url}` : '';
-    const response = entry.res
-      ? ` ${entry.res.statusCode} ${Math.round(entry.responseTime ?? 0)} ms`
-      : '';
+    const request = entry.req ?? entry;
+    const target = request.method && request.url ? ` ${request.method} ${request.url}` : '';
+    const status = entry.res?.statusCode ?? entry.statusCode;
+    const outcome =
+      status === undefined ? '' : ` ${status} ${Math.round(entry.responseTime ?? 0)} ms`;
     const paint = entry.level >= 50 ? pc.red : entry.level >= 40 ? pc.yellow : (text) => text;
-    return paint(`${level.padEnd(5)} ${entry.msg ?? ''}${request}${response}`);
+    return paint(`${level.padEnd(5)} ${entry.msg ?? ''}${target}${outcome}`);
   } catch {
     return line;
   }
-}
-
-/** The `nx run-many` arguments that build every service (a project without a target skips it). */
-export function buildArgs(services) {
-  const projects = services.map((service) => service.build).join(',');
-  const targets = [...new Set(services.map((service) => service.target ?? 'build'))];
-  return ['run-many', '-t', ...targets, `--projects=${projects}`, '--output-style=static'];
 }
 
 /** Builds every service's Nx project in one run (in parallel, from the cache when unchanged). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyLoggerOptions, FastifyServerOptions } from 'fastify';
 import type { Config } from './config/config';
 import { formatSchemaErrors } from './plugins/validation-messages';
+import { RequestLog } from './request-logging';
 
 /** Bodies are small JSON documents: a task, a chat message. Anything larger is refused (413). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -32,6 +33,7 @@ export function fastifyOptions(
   return {
     logger,
     genReqId: (request) => requestId(request.headers['x-request-id']),
+    logController: new RequestLog(),
     bodyLimit: BODY_LIMIT_BYTES,
     // The ingress (or Next's /api forwarder) sits in front: its X-Forwarded-* name the client.
     trustProxy: true,

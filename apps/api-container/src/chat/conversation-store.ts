@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { ChatAction, ChatMessage, Conversation } from '@pakaura/contract';
 import type { Db } from '../db/database';
 import { conversations, messages } from '../db/schema';
+import { isoTimestamp } from '../db/timestamps';
 import type { ChatTurn } from './provider';
 
 const TITLE_LENGTH = 80;
@@ -87,7 +88,7 @@ export class ConversationStore {
       .where(eq(conversations.userId, this.userId))
       .orderBy(desc(conversations.updatedAt))
       .limit(100);
-    return rows.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
+    return rows.map((row) => ({ ...row, updatedAt: isoTimestamp(row.updatedAt) }));
   }
 
   async get(id: string): Promise<Conversation | undefined> {
@@ -105,12 +106,12 @@ export class ConversationStore {
       role: row.role,
       content: row.content,
       actions: row.actions,
-      createdAt: row.createdAt.toISOString(),
+      createdAt: isoTimestamp(row.createdAt),
     }));
     return {
       id: conversation.id,
       messages: history,
-      createdAt: conversation.createdAt.toISOString(),
+      createdAt: isoTimestamp(conversation.createdAt),
     };
   }
 

@@ -46,6 +46,8 @@ function openPostgres(config: PostgresConfig): Database {
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
     application_name: 'pakaura-api',
+    // Timestamps come back as UTC text, which isoTimestamp rearranges without a Date.
+    options: '-c TimeZone=UTC',
   });
   // An idle client losing its server (a database restart) must not crash the process; the next
   // query reconnects and readiness reports the outage meanwhile.
@@ -68,6 +70,7 @@ async function openPglite(config: PgliteConfig, options: OpenOptions): Promise<D
     dataDir: inMemory ? undefined : config.dataDir,
     loadDataDir: options.loadDataDir,
   });
+  await pglite.exec("SET TIME ZONE 'UTC'");
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   return {
     engine: 'pglite',

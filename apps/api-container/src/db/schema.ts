@@ -12,10 +12,12 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { ChatAction } from '@pakaura/contract';
 
+// Timestamps stay PostgreSQL text in the application (isoTimestamp formats them for the API):
+// parsing that text into a Date takes V8's slow legacy path, on every row of every list.
 const createdAt = () =>
-  timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+  timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow();
 const updatedAt = () =>
-  timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+  timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow();
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -42,7 +44,7 @@ export const tasks = pgTable(
     dueDate: date('due_date', { mode: 'string' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'string' }),
   },
   (table) => [
     index('tasks_user_created_idx').on(table.userId, table.createdAt),

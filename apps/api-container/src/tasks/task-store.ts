@@ -1,7 +1,14 @@
-import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
-import type { CreateTaskBody, ListTasksQuery, Task, UpdateTaskBody } from '@pakaura/contract';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type {
+  CreateTaskBody,
+  ListTasksQuery,
+  Task,
+  TaskStatus,
+  UpdateTaskBody,
+} from '@pakaura/contract';
 import type { Db } from '../db/database';
 import { tasks, type TaskRow } from '../db/schema';
+import { isoTimestamp } from '../db/timestamps';
 
 export function toTask(row: TaskRow): Task {
   return {
@@ -11,9 +18,9 @@ export function toTask(row: TaskRow): Task {
     completed: row.completed,
     priority: row.priority,
     dueDate: row.dueDate,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    completedAt: row.completedAt ? row.completedAt.toISOString() : null,
+    createdAt: isoTimestamp(row.createdAt),
+    updatedAt: isoTimestamp(row.updatedAt),
+    completedAt: row.completedAt === null ? null : isoTimestamp(row.completedAt),
   };
 }
 
@@ -21,6 +28,56 @@ export function toTask(row: TaskRow): Task {
 export function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
+
+/**
+ * The two hot queries (list, create) as named prepared statements: PostgreSQL plans them once
+ * per connection instead of on every request. One set per database handle.
+ */
+function prepareStatements(db: Db) {
+  const completed = sql.placeholder('completed');
+  const pattern = sql.placeholder('pattern');
+  return {
+    list: db
+      .select()
+      .from(tasks)
+      .where(
+        and(
+          eq(tasks.userId, sql.placeholder('userId')),
+          sql`(${completed}::boolean IS NULL OR ${tasks.completed} = ${completed}::boolean)`,
+          sql`(${pattern}::text IS NULL OR ${tasks.title} ILIKE ${pattern}::text)`,
+        ),
+      )
+      .orderBy(desc(tasks.createdAt), desc(tasks.id))
+      .prepare('tasks_list'),
+    create: db
+      .insert(tasks)
+      .values({
+        userId: sql.placeholder('userId'),
+        title: sql.placeholder('title'),
+        description: sql.placeholder('description'),
+        priority: sql.placeholder('priority'),
+        dueDate: sql.placeholder('dueDate'),
+      })
+      .returning()
+      .prepare('tasks_create'),
+  };
+}
+
+const statementsByDb = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
+function statements(db: Db): ReturnType<typeof prepareStatements> {
+  let prepared = statementsByDb.get(db);
+  if (!prepared) {
+    prepared = prepareStatements(db);
+    statementsByDb.set(db, prepared);
+  }
+  return prepared;
+}
+
+const STATUS_FILTER: Record<TaskStatus, boolean | null> = {
+  all: null,
+  active: false,
+  completed: true,
+};
 
 /**
  * Every query is scoped to one owner: a task id of another user behaves exactly like an id that
@@ -37,16 +94,12 @@ export class TaskStore {
   }
 
   async list(query: ListTasksQuery = {}): Promise<Task[]> {
-    const conditions: SQL[] = [];
-    if (query.status === 'active') conditions.push(eq(tasks.completed, false));
-    if (query.status === 'completed') conditions.push(eq(tasks.completed, true));
     const search = query.search?.trim();
-    if (search) conditions.push(ilike(tasks.title, likePattern(search)));
-    const rows = await this.db
-      .select()
-      .from(tasks)
-      .where(this.owned(...conditions))
-      .orderBy(desc(tasks.createdAt), desc(tasks.id));
+    const rows = await statements(this.db).list.execute({
+      userId: this.userId,
+      completed: STATUS_FILTER[query.status ?? 'all'],
+      pattern: search ? likePattern(search) : null,
+    });
     return rows.map(toTask);
   }
 
@@ -59,16 +112,13 @@ export class TaskStore {
   }
 
   async create(input: CreateTaskBody): Promise<Task> {
-    const [row] = await this.db
-      .insert(tasks)
-      .values({
-        userId: this.userId,
-        title: input.title.trim(),
-        description: input.description ?? '',
-        priority: input.priority ?? 'medium',
-        dueDate: input.dueDate ?? null,
-      })
-      .returning();
+    const [row] = await statements(this.db).create.execute({
+      userId: this.userId,
+      title: input.title.trim(),
+      description: input.description ?? '',
+      priority: input.priority ?? 'medium',
+      dueDate: input.dueDate ?? null,
+    });
     return toTask(row);
   }
 

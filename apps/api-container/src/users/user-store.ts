@@ -3,6 +3,7 @@ import type { User } from '@pakaura/contract';
 import type { Db } from '../db/database';
 import { errorCode } from '../db/errors';
 import { users, type UserRow } from '../db/schema';
+import { isoTimestamp } from '../db/timestamps';
 
 export class EmailTakenError extends Error {
   override name = 'EmailTakenError';
@@ -14,7 +15,7 @@ export function normalizeEmail(email: string): string {
 }
 
 export function toUser(row: UserRow): User {
-  return { id: row.id, email: row.email, name: row.name, createdAt: row.createdAt.toISOString() };
+  return { id: row.id, email: row.email, name: row.name, createdAt: isoTimestamp(row.createdAt) };
 }
 
 export class UserStore {

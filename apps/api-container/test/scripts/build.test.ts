@@ -101,12 +101,15 @@ describe('the production build', { timeout: PROCESS_TIMEOUT_MS }, () => {
   });
 
   it('serves health, docs and metrics, and on SIGTERM finishes in-flight requests and exits 0', async () => {
+    // DEBUG logs each request as it arrives, which tells the test when all are in flight.
     const server = start(outDir, 'main.js', {
       PGLITE_DATA_DIR: dataDir,
       HOST: '127.0.0.1',
       PORT: '0',
       JWT_SECRET: 'x'.repeat(40),
+      DEBUG: 'true',
     });
+    const count = (pattern: RegExp) => server.output().match(pattern)?.length ?? 0;
     try {
       const base = await waitFor(
         () => /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(server.output())?.[1],
@@ -141,15 +144,17 @@ describe('the production build', { timeout: PROCESS_TIMEOUT_MS }, () => {
       );
       await waitFor(
         () =>
-          (server.output().match(/"url":"\/api\/v1\/auth\/register"/g)?.length ?? 0) >= 6
+          count(/"url":"\/api\/v1\/auth\/register"[^\n]*"msg":"incoming request"/g) >= 6
             ? true
             : undefined,
         20_000,
         'the requests to arrive',
       );
+      const answeredBeforeSignal = count(/"statusCode":201/g);
       server.child.kill('SIGTERM');
       const statuses = (await Promise.all(registrations)).map((response) => response.status);
       expect(statuses).toEqual([201, 201, 201, 201, 201, 201]);
+      expect(answeredBeforeSignal).toBeLessThan(6);
       expect(await server.exited, server.output().slice(-3000)).toBe(0);
       expect(server.output()).toContain('SIGTERM: finishing in-flight requests, then exiting');
       await expect(fetch(`${base}${API_ROUTES.live}`)).rejects.toThrow();

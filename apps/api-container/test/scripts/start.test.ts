@@ -26,17 +26,26 @@ const service = (
 
 describe('npm start supervisor', () => {
   it('shortens pino lines to level, message, request and response', () => {
+    const completed = {
+      level: 30,
+      msg: 'request completed',
+      method: 'GET',
+      url: '/api/v1/tasks',
+      statusCode: 200,
+      responseTime: 3.4,
+    };
+    expect(formatLine(JSON.stringify(completed))).toBe(
+      'INFO  request completed GET /api/v1/tasks 200 3 ms',
+    );
+    const incoming = {
+      level: 20,
+      msg: 'incoming request',
+      req: { method: 'POST', url: '/api/v1/chat' },
+    };
+    expect(formatLine(JSON.stringify(incoming))).toBe('DEBUG incoming request POST /api/v1/chat');
     expect(
-      formatLine(
-        JSON.stringify({
-          level: 30,
-          msg: 'request completed',
-          req: { method: 'GET', url: '/api/v1/tasks' },
-          res: { statusCode: 200 },
-          responseTime: 3.4,
-        }),
-      ),
-    ).toBe('INFO  request completed GET /api/v1/tasks 200 3 ms');
+      stripVTControlCharacters(formatLine(JSON.stringify({ level: 40, msg: 'careful' }))),
+    ).toBe('WARN  careful');
     expect(formatLine('plain text stays')).toBe('plain text stays');
     expect(formatLine('{not json')).toBe('{not json');
   });
