@@ -6,11 +6,13 @@
  *   PAKAURA_TEST_DATABASE_URL=postgres://… npx nx run api-container:bench
  *
  * (the target builds dist/apps/api-container first). BENCH_SECONDS (default 10),
- * BENCH_CONNECTIONS (default 10) and BENCH_TASKS (tasks in the listed board, default 10) tune it. Prints a Markdown table and writes
+ * BENCH_CONNECTIONS (default 10), BENCH_TASKS (tasks on the listed board, default 10) and
+ * BENCH_ROUNDS (default 3) tune it. Prints a Markdown table and writes
  * dist/bench/api-load.json.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -22,9 +24,13 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 /** Tasks on the listing user's board: a typical board; BENCH_TASKS changes it. */
 const LISTED_TASKS = Number(process.env.BENCH_TASKS ?? 10);
+/** Rounds of (bare, list, create), interleaved so that a busy moment hits all three alike. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 interface Scenario {
   name: string;
+  /** The server process the route runs in, for its CPU time. */
+  pid: number;
   url: string;
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
@@ -36,8 +42,21 @@ interface Result {
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** CPU time the server process spent per request (Linux /proc): steadier than requests/s on a shared machine. */
+  cpuMicrosPerRequest: number;
   errors: number;
   non2xx: number;
+}
+
+/** User + system CPU time of a process so far, in microseconds (clock ticks of 10 ms). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function fail(message: string): never {
@@ -119,6 +138,7 @@ function autocannon(scenario: Scenario, seconds: number): Promise<Result> {
   });
   let stdout = '';
   let stderr = '';
+  const cpuBefore = cpuMicros(scenario.pid);
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
   return new Promise((resolve, reject) => {
@@ -133,6 +153,9 @@ function autocannon(scenario: Scenario, seconds: number): Promise<Result> {
         requestsPerSecond: report.requests.average,
         p50Ms: report.latency.p50,
         p99Ms: report.latency.p99,
+        cpuMicrosPerRequest: Math.round(
+          (cpuMicros(scenario.pid) - cpuBefore) / Math.max(1, report.requests.total),
+        ),
         errors: report.errors + report.timeouts,
         non2xx: report.non2xx,
       });
@@ -194,39 +217,55 @@ async function main(): Promise<void> {
       });
     }
 
+    const apiPid = api.child.pid as number;
     const scenarios: Scenario[] = [
-      { name: 'bare Fastify `SELECT 1`', url: `${bare.url}/select-1` },
+      {
+        name: 'bare Fastify `SELECT 1`',
+        pid: bare.child.pid as number,
+        url: `${bare.url}/select-1`,
+      },
       {
         name: `API list tasks (GET, ${LISTED_TASKS} tasks)`,
+        pid: apiPid,
         url: `${api.url}${API_ROUTES.tasks}`,
         headers: { authorization: lister },
       },
       {
         name: 'API create task (POST)',
+        pid: apiPid,
         url: `${api.url}${API_ROUTES.tasks}`,
         method: 'POST',
         headers: { authorization: creator, 'content-type': 'application/json' },
         body: JSON.stringify({ title: 'Created under load', priority: 'high' }),
       },
     ];
-    const results: Result[] = [];
-    for (const scenario of scenarios) {
-      await autocannon(scenario, 3);
-      results.push(await autocannon(scenario, SECONDS));
+    const loadBefore = loadavg();
+    for (const scenario of scenarios) await autocannon(scenario, 3);
+    const rounds: Result[][] = scenarios.map(() => []);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [index, scenario] of scenarios.entries())
+        rounds[index].push(await autocannon(scenario, SECONDS));
     }
+    const results = rounds.map((runs) => ({
+      scenario: runs[0].scenario,
+      requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+      p50Ms: median(runs.map((r) => r.p50Ms)),
+      p99Ms: median(runs.map((r) => r.p99Ms)),
+      cpuMicrosPerRequest: median(runs.map((r) => r.cpuMicrosPerRequest)),
+      errors: runs.reduce((sum, r) => sum + r.errors, 0),
+      non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
+    }));
 
-    const baseline = results[0].requestsPerSecond;
-    const load = loadavg()
-      .map((n) => n.toFixed(1))
-      .join(' / ');
+    const baseline = results[0];
+    const load = (values: number[]) => values.map((n) => n.toFixed(1)).join(' / ');
     const lines = [
-      `${SECONDS} s per route after a 3 s warm-up, ${CONNECTIONS} connections, ${cpus().length} cores, load average before: ${load}`,
+      `Median of ${ROUNDS} interleaved rounds of ${SECONDS} s per route (after a 3 s warm-up each), ${CONNECTIONS} connections, ${cpus().length} cores; load average before ${load(loadBefore)}, after ${load(loadavg())}`,
       '',
-      '| route | requests/s | p50 ms | p99 ms | of `SELECT 1` | errors / non-2xx |',
-      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      '| route | requests/s | of `SELECT 1` | p50 ms | p99 ms | server CPU µs/request | errors / non-2xx |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
       ...results.map(
         (r) =>
-          `| ${r.scenario} | ${Math.round(r.requestsPerSecond)} | ${r.p50Ms} | ${r.p99Ms} | ${Math.round((100 * r.requestsPerSecond) / baseline)}% | ${r.errors} / ${r.non2xx} |`,
+          `| ${r.scenario} | ${Math.round(r.requestsPerSecond)} | ${Math.round((100 * r.requestsPerSecond) / baseline.requestsPerSecond)}% | ${r.p50Ms} | ${r.p99Ms} | ${r.cpuMicrosPerRequest} | ${r.errors} / ${r.non2xx} |`,
       ),
     ];
     console.log(`\n${lines.join('\n')}\n`);
@@ -234,7 +273,14 @@ async function main(): Promise<void> {
     await writeFile(
       join(ROOT, 'dist', 'bench', 'api-load.json'),
       JSON.stringify(
-        { seconds: SECONDS, connections: CONNECTIONS, loadavg: loadavg(), results },
+        {
+          seconds: SECONDS,
+          connections: CONNECTIONS,
+          rounds: ROUNDS,
+          loadBefore,
+          results,
+          runs: rounds,
+        },
         null,
         2,
       ),

@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyJwt from '@fastify/jwt';
 import { SESSION_COOKIE, type AuthResponse, type User } from '@pakaura/contract';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, preHandlerHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from './errors';
 
@@ -16,7 +16,7 @@ declare module '@fastify/jwt' {
 declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler for routes that need a signed-in user; sets `request.user`. */
-    authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    authenticate: preHandlerHookHandler;
     /** Signs a session token for `user`, sets it as the httpOnly cookie and returns the body. */
     startSession(reply: FastifyReply, user: User): AuthResponse;
     endSession(reply: FastifyReply): void;
@@ -24,6 +24,17 @@ declare module 'fastify' {
 }
 
 const unauthorized = (message: string) => new HttpError(401, message);
+
+/** What a failed lookup or verification tells the caller: always a 4xx, never a 500. */
+function tokenError(error: unknown): Error {
+  if ((error as { statusCode?: number }).statusCode) return error as Error;
+  if ((error as { code?: string }).code === 'FAST_JWT_EXPIRED') {
+    return unauthorized('Your session has expired; sign in again');
+  }
+  return unauthorized(
+    `The session token is not valid (${(error as Error).message}); sign in again`,
+  );
+}
 
 /** Distinct sessions whose verification is remembered (a few hundred bytes each). */
 const TOKEN_CACHE_SIZE = 10_000;
@@ -64,24 +75,19 @@ export default fp(
      * built once at start-up: `request.jwtVerify()` would merge options and decode the token
      * twice on every request.
      */
-    fastify.decorate('authenticate', async function authenticate(request: FastifyRequest) {
+    fastify.decorate('authenticate', function authenticate(request, _reply, done) {
       let payload: { sub?: unknown };
       try {
         payload = fastify.jwt.verify(fastify.jwt.lookupToken(request));
       } catch (error) {
-        if ((error as { statusCode?: number }).statusCode) throw error;
-        if ((error as { code?: string }).code === 'FAST_JWT_EXPIRED') {
-          throw unauthorized('Your session has expired; sign in again');
-        }
-        throw unauthorized(
-          `The session token is not valid (${(error as Error).message}); sign in again`,
-        );
+        return done(tokenError(error));
       }
       if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) {
-        throw unauthorized('The session token names no user; sign in again');
+        return done(unauthorized('The session token names no user; sign in again'));
       }
       request.user = { id: payload.sub };
-    });
+      done();
+    } satisfies preHandlerHookHandler);
 
     fastify.decorate('startSession', function startSession(reply: FastifyReply, user: User) {
       const token = fastify.jwt.sign({ sub: user.id });

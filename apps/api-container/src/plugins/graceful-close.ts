@@ -11,8 +11,9 @@ export default fp(
     fastify.addHook('preClose', async () => {
       closing = true;
     });
-    fastify.addHook('onSend', async (_request, reply) => {
+    fastify.addHook('onSend', (_request, reply, payload, done) => {
       if (closing) reply.header('connection', 'close');
+      done(null, payload);
     });
   },
   { name: 'graceful-close' },

@@ -28,13 +28,20 @@ export default fp(
     });
     fastify.decorate('chatActionsCounter', chatActions);
 
-    fastify.addHook('onResponse', async (request, reply) => {
+    // One child per (method, route, status): prom-client would otherwise hash the labels on
+    // every observation.
+    const series = new Map<string, Histogram.Internal<'method' | 'route' | 'status_code'>>();
+    fastify.addHook('onResponse', (request, reply, done) => {
       // Unmatched URLs share one label, so scanners cannot blow up the series count.
       const route = request.routeOptions.url ?? 'unmatched';
-      duration.observe(
-        { method: request.method, route, status_code: String(reply.statusCode) },
-        reply.elapsedTime / 1000,
-      );
+      const key = `${request.method} ${route} ${reply.statusCode}`;
+      let child = series.get(key);
+      if (!child) {
+        child = duration.labels(request.method, route, String(reply.statusCode));
+        series.set(key, child);
+      }
+      child.observe(reply.elapsedTime / 1000);
+      done();
     });
 
     fastify.get(
