@@ -61,6 +61,13 @@ export function formatLine(line) {
   }
 }
 
+/** The `nx run-many` arguments that build every service (a project without a target skips it). */
+export function buildArgs(services) {
+  const projects = services.map((service) => service.build).join(',');
+  const targets = [...new Set(services.map((service) => service.target ?? 'build'))];
+  return ['run-many', '-t', ...targets, `--projects=${projects}`, '--output-style=static'];
+}
+
 /** Builds every service's Nx project in one run (in parallel, from the cache when unchanged). */
 export async function buildServices(services, { cwd = ROOT, print = console.log } = {}) {
   const args = buildArgs(services);
