@@ -36,7 +36,8 @@ export function fastifyOptions(
     logController: new RequestLog(),
     bodyLimit: BODY_LIMIT_BYTES,
     // The ingress (or Next's /api forwarder) sits in front: its X-Forwarded-* name the client.
-    trustProxy: true,
+    // Only from trusted peers: anyone else could name any address and dodge the login limit.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     return503OnClosing: true,
     ajv: {
       customOptions: {

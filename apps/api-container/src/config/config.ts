@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { API_PORT, FRONTEND_PORT } from '@pakaura/contract';
 import { loadDatabaseConfig, type DatabaseConfig } from './database-config';
 import {
@@ -46,7 +47,17 @@ export interface Config {
   frontendOrigins: string[];
   /** Public URL of the API, advertised in the OpenAPI document. */
   apiUrl: string;
+  /**
+   * Peers (addresses, CIDR ranges or proxy-addr's names `loopback`, `linklocal`, `uniquelocal`)
+   * whose X-Forwarded-For/-Proto/-Host are believed. The client address that login rate limiting
+   * counts is the nearest untrusted hop, so a caller cannot pick its own by sending the header.
+   */
+  trustedProxies: string[];
 }
+
+/** Where an ingress controller (pod network), a node proxy or `npm start`'s frontend connects from. */
+export const DEFAULT_TRUSTED_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
+const PROXY_RANGE_NAMES = new Set(DEFAULT_TRUSTED_PROXIES);
 
 /**
  * Reads and checks the whole configuration once, at start-up. Any problem throws a ConfigError
@@ -83,7 +94,37 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     apiUrl: parseUrl('API_URL', present(env.API_URL) ?? `http://localhost:${API_PORT}`)
       .toString()
       .replace(/\/$/, ''),
+    trustedProxies: loadTrustedProxies(env.TRUSTED_PROXIES),
   };
+}
+
+/** `TRUSTED_PROXIES`: comma-separated; `none` believes no forwarded header at all. */
+function loadTrustedProxies(raw: string | undefined): string[] {
+  const value = present(raw);
+  if (!value) return DEFAULT_TRUSTED_PROXIES;
+  if (value.toLowerCase() === 'none') return [];
+  const entries = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    if (!isProxyEntry(entry)) {
+      throw new ConfigError(
+        `TRUSTED_PROXIES: "${entry}" is not an IP address, a CIDR range (10.0.0.0/8) or one of ${[...PROXY_RANGE_NAMES].join(', ')}; use "none" to trust no proxy`,
+      );
+    }
+  }
+  return entries;
+}
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
 }
 
 function loadJwtSecret(

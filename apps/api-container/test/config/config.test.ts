@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       ai: { provider: 'builtin', model: 'command-a-03-2025', temperature: 0.3, maxTokens: 1000 },
       frontendOrigins: ['http://localhost:3000'],
       apiUrl: 'http://localhost:8000',
+      trustedProxies: ['loopback', 'linklocal', 'uniquelocal'],
     });
     expect(config.jwt.secret.length).toBeGreaterThanOrEqual(32);
     expect(loadConfig({}, CWD).jwt.secret).not.toBe(config.jwt.secret);
@@ -110,7 +111,21 @@ describe('loadConfig', () => {
     });
   });
 
+  it('trusts the forwarded headers of the proxies TRUSTED_PROXIES lists, or of none', () => {
+    expect(
+      loadConfig({ TRUSTED_PROXIES: ' 203.0.113.7, 10.42.0.0/16 ,fd00::/8,loopback' }, CWD)
+        .trustedProxies,
+    ).toEqual(['203.0.113.7', '10.42.0.0/16', 'fd00::/8', 'loopback']);
+    expect(loadConfig({ TRUSTED_PROXIES: 'none' }, CWD).trustedProxies).toEqual([]);
+  });
+
   it.each<[Env, RegExp]>([
+    [
+      { TRUSTED_PROXIES: 'ingress-nginx' },
+      /^TRUSTED_PROXIES: "ingress-nginx" is not an IP address, a CIDR range \(10.0.0.0\/8\) or one of loopback, linklocal, uniquelocal; use "none" to trust no proxy$/,
+    ],
+    [{ TRUSTED_PROXIES: '10.0.0.0/33' }, /^TRUSTED_PROXIES: "10.0.0.0\/33" is not an IP address/],
+    [{ TRUSTED_PROXIES: '10.0.0.1/8/1' }, /^TRUSTED_PROXIES: "10.0.0.1\/8\/1" is not/],
     [
       { ENVIRONMENT: 'production' },
       /^JWT_SECRET is not set: ENVIRONMENT=production needs at least 32 characters \(generate one with: openssl rand -base64 48\)$/,

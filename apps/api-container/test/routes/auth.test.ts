@@ -24,8 +24,11 @@ describe('auth routes', () => {
 
   const me = (headers: Record<string, string>) =>
     ctx.app.inject({ method: 'GET', url: API_ROUTES.me, headers });
-  const login = (payload: object, remoteAddress = '127.0.0.1') =>
-    ctx.app.inject({ method: 'POST', url: API_ROUTES.login, payload, remoteAddress });
+  const login = (
+    payload: object,
+    remoteAddress = '127.0.0.1',
+    headers: Record<string, string> = {},
+  ) => ctx.app.inject({ method: 'POST', url: API_ROUTES.login, payload, remoteAddress, headers });
 
   it('registers an account and starts a session in an httpOnly SameSite=Lax cookie', async () => {
     const credentials = newCredentials('Grace');
@@ -123,6 +126,26 @@ describe('auth routes', () => {
     expect(
       (await login({ email: 'nobody@example.test', password: 'guess' }, '127.0.0.10')).statusCode,
     ).toBe(401);
+  });
+
+  it('counts a direct caller by its own address, whatever X-Forwarded-For it sends', async () => {
+    const wrong = { email: 'nobody@example.test', password: 'guess' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const spoofed = { 'x-forwarded-for': `198.51.100.${i + 1}` };
+      statuses.push((await login(wrong, '203.0.113.5', spoofed)).statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 429]);
+  });
+
+  it('counts the client a trusted proxy names, so clients behind one ingress are apart', async () => {
+    const wrong = { email: 'nobody@example.test', password: 'guess' };
+    const viaIngress = (client: string) =>
+      login(wrong, '10.244.0.7', { 'x-forwarded-for': `6.6.6.6, ${client}` });
+    for (let i = 0; i < 4; i++) expect((await viaIngress('198.51.100.77')).statusCode).toBe(401);
+    expect((await viaIngress('198.51.100.77')).statusCode).toBe(429);
+    // The ingress appended the real peer; the spoofed 6.6.6.6 before it is not what counts.
+    expect((await viaIngress('198.51.100.78')).statusCode).toBe(401);
   });
 
   it('tells who is signed in, from the cookie or from a Bearer token', async () => {

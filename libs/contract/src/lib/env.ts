@@ -24,8 +24,16 @@ export const API_SECRET_ENV = ['DB_PASSWORD', 'JWT_SECRET', 'COHERE_API_KEY'] as
 /**
  * Set by the process manager or for local runs; not part of the ConfigMap. `HOST` is the interface
  * the API listens on (all interfaces by default, as a container needs; `npm start` uses loopback).
+ * `TRUSTED_PROXIES` lists the peers whose `X-Forwarded-*` headers are believed (loopback and
+ * private ranges by default, where an ingress controller or `npm start`'s frontend sits).
  */
-export const API_RUNTIME_ENV = ['PORT', 'HOST', 'DATABASE_URL', 'PGLITE_DATA_DIR'] as const;
+export const API_RUNTIME_ENV = [
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'PGLITE_DATA_DIR',
+  'TRUSTED_PROXIES',
+] as const;
 
 export type ApiEnvName =
   | (typeof API_CONFIG_ENV)[number]
