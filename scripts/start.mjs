@@ -68,8 +68,13 @@ export function buildArgs(services) {
   return ['run-many', '-t', ...targets, `--projects=${projects}`, '--output-style=static'];
 }
 
-/** Builds every service's Nx project in one run (in parallel, from the cache when unchanged). */
-export async function buildServices(services, { cwd = ROOT, print = console.log } = {}) {
+/**
+ * Builds every service's Nx project in one run (in parallel, from the cache when unchanged).
+ * `signal` aborts the build (Nx gets SIGTERM) and rejects with the signal's reason.
+ * @param {typeof SERVICES} services
+ * @param {{ cwd?: string, print?: (line: string) => void, signal?: AbortSignal }} [options]
+ */
+export async function buildServices(services, { cwd = ROOT, print = console.log, signal } = {}) {
   const args = buildArgs(services);
   print(pc.dim(`Building: nx ${args.slice(0, -1).join(' ')} (cached when nothing changed)...`));
   const result = await execa('nx', args, {
@@ -80,7 +85,9 @@ export async function buildServices(services, { cwd = ROOT, print = console.log 
     stdout: 'inherit',
     stderr: 'inherit',
     reject: false,
+    ...(signal ? { cancelSignal: signal } : {}),
   });
+  signal?.throwIfAborted();
   if (result.exitCode !== 0) {
     throw new Error(`the build failed (nx ${args.slice(0, -1).join(' ')}); its output is above`);
   }
@@ -89,9 +96,12 @@ export async function buildServices(services, { cwd = ROOT, print = console.log 
 /**
  * Starts the services one after the other, each once the previous one is ready. Resolves with
  * the last one's URL and a `stop()` that ends them all; `exited` resolves with a reason when
- * any child stops on its own.
+ * any child stops on its own. When `signal` aborts before every service is ready, those already
+ * started are stopped and the promise rejects with the signal's reason.
+ * @param {Array<{ name: string, command: string, args: string[], env: (urls: Record<string, string>) => Record<string, string>, ready: RegExp }>} services
+ * @param {{ cwd?: string, print?: (line: string) => void, signal?: AbortSignal }} [options]
  */
-export async function startServices(services, { cwd = ROOT, print = console.log } = {}) {
+export async function startServices(services, { cwd = ROOT, print = console.log, signal } = {}) {
   const running = [];
   const urls = {};
   let onExit;
@@ -111,6 +121,7 @@ export async function startServices(services, { cwd = ROOT, print = console.log 
 
   try {
     for (const [index, service] of services.entries()) {
+      signal?.throwIfAborted();
       const prefix = COLORS[index % COLORS.length](`[${service.name}]`);
       const child = execa(service.command, service.args, {
         cwd,
@@ -125,6 +136,7 @@ export async function startServices(services, { cwd = ROOT, print = console.log 
       });
       running.push(child);
       const url = await new Promise((resolve, reject) => {
+        signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
         for (const stream of [child.stdout, child.stderr]) {
           createInterface({ input: stream }).on('line', (line) => {
             print(`${prefix} ${formatLine(line)}`);
@@ -150,27 +162,46 @@ export async function startServices(services, { cwd = ROOT, print = console.log 
 }
 
 async function main() {
-  await buildServices(SERVICES);
-  const { url, stop, exited } = await startServices(SERVICES);
-  console.log(
-    `\n${pc.bold(pc.green('Pakaura is running at'))} ${pc.bold(url)}  ${pc.dim('(Ctrl-C stops it)')}\n`,
-  );
-
+  // Ctrl-C/SIGTERM at any moment, the build and the start-up included, stops every child this
+  // supervisor started (each runs in its own process group, so nothing else would).
+  const controller = new AbortController();
+  let stopRunning = async () => undefined;
+  let startup = Promise.resolve();
   let shuttingDown = false;
   const shutdown = async (signal) => {
     if (shuttingDown) return;
     shuttingDown = true;
     console.log(pc.dim(`\n${signal}: stopping...`));
-    await stop();
+    controller.abort(new Error(`stopped by ${signal}`));
+    await startup.catch(() => undefined);
+    await stopRunning();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  const reason = await exited;
+  const { signal } = controller;
+  startup = (async () => {
+    await buildServices(SERVICES, { signal });
+    const { url, stop, exited } = await startServices(SERVICES, { signal });
+    stopRunning = stop;
+    return { url, exited };
+  })();
+  let running;
+  try {
+    running = await startup;
+  } catch (error) {
+    if (signal.aborted) return; // shutdown() finishes and exits
+    throw error;
+  }
+  console.log(
+    `\n${pc.bold(pc.green('Pakaura is running at'))} ${pc.bold(running.url)}  ${pc.dim('(Ctrl-C stops it)')}\n`,
+  );
+
+  const reason = await running.exited;
   if (!shuttingDown) {
     console.error(pc.red(`npm start: ${reason}; stopping the others`));
-    await stop();
+    await stopRunning();
     process.exit(1);
   }
 }

@@ -51,7 +51,17 @@ if [ -z "$healthy" ]; then
   fail "npm start did not serve healthy at $health_url within 300 s (its output is above)"
 fi
 echo "npm start: $health_url answered $healthy"
-grep -q "Pakaura is running at" "$log" || fail "npm start never printed its URL"
+# The API is up first; the URL is printed once the frontend it starts next listens too.
+for _ in $(seq 1 300); do
+  grep -q "Pakaura is running at" "$log" && break
+  kill -0 "$start_pid" 2>/dev/null || break
+  sleep 1
+done
+if ! grep -q "Pakaura is running at" "$log"; then
+  tail -n 30 "$log"
+  fail "npm start never printed its URL (its output is above)"
+fi
+echo "npm start: $(grep -o 'Pakaura is running at.*' "$log" | sed 's/\x1b\[[0-9;]*m//g')"
 
 stop_start
 trap - EXIT

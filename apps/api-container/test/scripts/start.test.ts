@@ -87,6 +87,28 @@ describe('npm start supervisor', () => {
     expect(lines.some((line) => line.includes('bye from'))).toBe(true);
   });
 
+  it('stops the services already started when it is told to stop before the last is ready', async () => {
+    const lines: string[] = [];
+    const controller = new AbortController();
+    const starting = startServices(
+      [
+        service('api', server('http://127.0.0.1:18005')),
+        // Never ready: the start-up is still waiting for it when the stop comes.
+        service('web', 'console.log("compiling"); setInterval(() => {}, 1000);'),
+      ],
+      {
+        signal: controller.signal,
+        print: (line: string) => {
+          lines.push(line);
+          if (line.includes('compiling')) controller.abort(new Error('stopped by SIGTERM'));
+        },
+      },
+    );
+    await expect(starting).rejects.toThrow('stopped by SIGTERM');
+    const goodbyes = lines.filter((line) => line.includes('bye from'));
+    expect(goodbyes.map((line) => stripVTControlCharacters(line).slice(0, 5))).toEqual(['[api]']);
+  });
+
   it('reports a child that stops on its own after it was ready', async () => {
     const { exited, stop } = await startServices(
       [
