@@ -218,4 +218,22 @@ describe('the deployment graph, run through Nx with fake tools', () => {
     const clusterCalls = ws.sandbox.calls('minikube').filter((c) => c.args[0] !== 'version');
     expect(clusterCalls, 'only prereqs asked minikube for its version').toEqual([]);
   });
+
+  it('runs the executors from their compiled package, rebuilt when a source changed', async () => {
+    const manifest = 'node_modules/@pakaura/executors/inputs.json';
+    const source = 'tools/executors/src/executors/cluster/cluster.impl.ts';
+    const before = ws.readJson<{ digest: string; files: string[] }>(manifest);
+    expect(before.files).toContain(source);
+    ws.append(source, "\nlogger.info('cluster executor as edited');\n");
+
+    const run = await ws.nx([
+      'run',
+      `${ENVIRONMENT_PROJECT}:cluster`,
+      '--excludeTaskDependencies',
+      '--output-style=static',
+    ]);
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toContain('cluster executor as edited');
+    expect(ws.readJson<{ digest: string }>(manifest).digest).not.toBe(before.digest);
+  });
 });
