@@ -48,7 +48,8 @@ start_pid=$!
 trap 'kill -TERM -- "-$start_pid" 2>/dev/null || true' EXIT
 url=""
 for _ in $(seq 1 300); do
-  url=$(sed -n 's/.*Pakaura is running at \(http:[^ ]*\).*/\1/p' "$log" | head -n1)
+  # Colours off first (picocolors colours its output whenever CI is set).
+  url=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | sed -n 's/.*Pakaura is running at \(http:[^ ]*\).*/\1/p' | head -n1)
   [ -n "$url" ] && break
   kill -0 "$start_pid" 2>/dev/null || break
   sleep 1
@@ -69,7 +70,7 @@ for _ in $(seq 1 30); do
 done
 kill -0 "$start_pid" 2>/dev/null && fail "npm start was still running 30 s after Ctrl-C"
 trap - EXIT
-api_url=$(sed -n 's/.*Server listening at \(http:[^ ]*\).*/\1/p' "$log" | head -n1)
+api_url=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | sed -n 's/.*Server listening at \(http:[^ ]*\).*/\1/p' | head -n1)
 if get "$url$frontend_health" >/dev/null; then
   fail "the frontend still answered at $url after npm start stopped"
 fi
