@@ -4,7 +4,7 @@
  * build.cjs): hands Nx the bundled executor, after rebuilding the bundles when any file they
  * were built from changed, so an edited executor or deploy-tools module always runs as written.
  */
-const { readFileSync } = require('node:fs');
+const { readFileSync, realpathSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 // build.cjs loads only node: modules up front; esbuild is required by a rebuild alone.
 const { buildCompiledExecutors, digestInputs, MANIFEST } = require('./build.cjs');
@@ -30,6 +30,13 @@ function ensureFresh(packageDir) {
     manifest = undefined;
   }
   const workspaceRoot = resolve(packageDir, manifest?.workspaceRoot ?? '../../..');
+  // A node_modules shared through a symlink would hand this workspace another one's executors.
+  const running = process.env.NX_WORKSPACE_ROOT;
+  if (running && realpathSync(running) !== realpathSync(workspaceRoot)) {
+    throw new Error(
+      `${packageDir} holds the executors of the workspace ${workspaceRoot}, not of ${running} (node_modules shared through a symlink?): give this workspace its own node_modules, or delete that folder to run the executors from their sources.`,
+    );
+  }
   if (manifest && digestInputs(workspaceRoot, manifest.files) === manifest.digest) return false;
   buildCompiledExecutors({ workspaceRoot, packageDir });
   return true;

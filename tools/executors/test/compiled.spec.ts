@@ -2,6 +2,7 @@ import { logger } from '@nx/devkit';
 import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-tools/testing';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -81,6 +82,21 @@ describe('compiled executors package', () => {
     expect(ensureFresh(packageDir)).toBe(true);
     expect(readManifest()).toEqual(before);
   }, 60_000);
+
+  it('refuses to run in another workspace, as through a node_modules symlink', () => {
+    const other = mkdtempSync(join(tmpdir(), 'other-workspace-'));
+    const running = process.env['NX_WORKSPACE_ROOT'];
+    process.env['NX_WORKSPACE_ROOT'] = other;
+    try {
+      expect(() => ensureFresh(packageDir)).toThrow(
+        `holds the executors of the workspace ${workspaceRoot}, not of ${other}`,
+      );
+    } finally {
+      if (running === undefined) delete process.env['NX_WORKSPACE_ROOT'];
+      else process.env['NX_WORKSPACE_ROOT'] = running;
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
 
   describe('running a compiled executor', () => {
     let sandbox: FakeSandbox;
