@@ -1,16 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { workspaceAliases } from '../../vitest.aliases.mjs';
 
 export default defineConfig({
   root: import.meta.dirname,
   cacheDir: '../../node_modules/.vite/apps/api-container',
-  resolve: {
-    alias: [
-      {
-        find: /^@pakaura\/contract$/,
-        replacement: `${import.meta.dirname}/../../libs/contract/src/index.ts`,
-      },
-    ],
-  },
+  resolve: { alias: workspaceAliases },
   test: {
     name: 'api-container',
     environment: 'node',

@@ -1,20 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { workspaceAliases } from '../../vitest.aliases.mjs';
 
 export default defineConfig({
   root: import.meta.dirname,
   cacheDir: '../../node_modules/.vite/apps/frontend',
-  resolve: {
-    alias: [
-      {
-        find: /^@pakaura\/contract\/browser$/,
-        replacement: `${import.meta.dirname}/../../libs/contract/src/browser.ts`,
-      },
-      {
-        find: /^@pakaura\/contract$/,
-        replacement: `${import.meta.dirname}/../../libs/contract/src/index.ts`,
-      },
-    ],
-  },
+  resolve: { alias: workspaceAliases },
   test: {
     name: 'frontend',
     environment: 'node',

@@ -1,20 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { workspaceAliases } from '../../vitest.aliases.mjs';
 
 export default defineConfig({
   root: import.meta.dirname,
   cacheDir: '../../node_modules/.vite/libs/deploy-tools',
-  resolve: {
-    alias: [
-      {
-        find: /^@pakaura\/contract$/,
-        replacement: `${import.meta.dirname}/../contract/src/index.ts`,
-      },
-      {
-        find: /^@pakaura\/deploy-tools\/(.*)$/,
-        replacement: `${import.meta.dirname}/src/$1/index.ts`,
-      },
-    ],
-  },
+  resolve: { alias: workspaceAliases },
   test: {
     name: 'deploy-tools',
     environment: 'node',

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { workspaceAliases } from '../../vitest.aliases.mjs';
 
 /**
  * The deployment graph run through Nx for real, with fake tools: minutes, not seconds, so it is
@@ -7,18 +8,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: import.meta.dirname,
   cacheDir: '../../node_modules/.vite/tools/deploy-graph-e2e',
-  resolve: {
-    alias: [
-      {
-        find: /^@pakaura\/contract$/,
-        replacement: `${import.meta.dirname}/../../libs/contract/src/index.ts`,
-      },
-      {
-        find: /^@pakaura\/deploy-tools\/(.*)$/,
-        replacement: `${import.meta.dirname}/../../libs/deploy-tools/src/$1/index.ts`,
-      },
-    ],
-  },
+  resolve: { alias: workspaceAliases },
   test: {
     name: 'deploy-graph-e2e',
     environment: 'node',

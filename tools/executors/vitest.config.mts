@@ -1,20 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { workspaceAliases } from '../../vitest.aliases.mjs';
 
 export default defineConfig({
   root: import.meta.dirname,
   cacheDir: '../../node_modules/.vite/tools/executors',
-  resolve: {
-    alias: [
-      {
-        find: /^@pakaura\/contract$/,
-        replacement: `${import.meta.dirname}/../../libs/contract/src/index.ts`,
-      },
-      {
-        find: /^@pakaura\/deploy-tools\/(.*)$/,
-        replacement: `${import.meta.dirname}/../../libs/deploy-tools/src/$1/index.ts`,
-      },
-    ],
-  },
+  resolve: { alias: workspaceAliases },
   test: {
     name: 'executors',
     environment: 'node',

@@ -1,21 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { workspaceAliases } from '../../../vitest.aliases.mjs';
 
 /** Chart tests: the render matrix, values, secrets and the chart/manifests/apps contract. */
 export default defineConfig({
   root: import.meta.dirname,
   cacheDir: '../../../node_modules/.vite/libs/chart/test',
-  resolve: {
-    alias: [
-      {
-        find: /^@pakaura\/contract$/,
-        replacement: `${import.meta.dirname}/../../contract/src/index.ts`,
-      },
-      {
-        find: /^@pakaura\/deploy-tools\/(.*)$/,
-        replacement: `${import.meta.dirname}/../../deploy-tools/src/$1/index.ts`,
-      },
-    ],
-  },
+  resolve: { alias: workspaceAliases },
   test: {
     name: 'chart-tests',
     environment: 'node',

@@ -1,0 +1,15 @@
+// The workspace's import names (`@pakaura/*`) for Vitest, read from tsconfig.base.json's `paths`
+// so that the TypeScript compiler and every test config resolve them from one list.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = import.meta.dirname;
+const { compilerOptions } = JSON.parse(readFileSync(join(ROOT, 'tsconfig.base.json'), 'utf8'));
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** Vite `resolve.alias` entries: `@pakaura/deploy-tools/*` → `libs/deploy-tools/src/$1/index.ts`. */
+export const workspaceAliases = Object.entries(compilerOptions.paths).map(([name, [target]]) => ({
+  find: new RegExp(`^${escapeRegExp(name).replace('\\*', '(.+)')}$`),
+  replacement: join(ROOT, target).replace('*', '$1'),
+}));
