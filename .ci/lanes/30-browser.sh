@@ -7,8 +7,9 @@
 #      it, and a second Next server whose API is unreachable (the "API is down" tests); it stops
 #      all three when the suite ends. Artifacts: dist/e2e/screenshots (the main screens),
 #      dist/e2e/report (HTML), dist/e2e/junit.xml.
-#   2. Checks `npm start` (README): the API on PGlite and the frontend together, one URL printed
-#      (the frontend's), the sign-in form and the API reachable through it, Ctrl-C stopping both.
+#   2. Checks `npm start` (README): the API on PGlite (healthy on API_PORT, no database server)
+#      and the frontend together, one URL printed (the frontend's), the sign-in form and the API
+#      reachable through it, Ctrl-C stopping both (the API finishing in-flight requests first).
 # Any failure ends the lane with one line naming the step.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -38,8 +39,8 @@ npx nx run frontend-e2e:e2e --exclude-task-dependencies --output-style=static ||
 echo "30-browser: suite passed; screenshots in dist/e2e/screenshots, report in dist/e2e/report"
 
 # Paths from the contract, like every port and path.
-read -r api_health frontend_health < <(npx tsx -e "import { API_ROUTES, FRONTEND_HEALTH_PATH } from './libs/contract/src/index.ts'; console.log(API_ROUTES.health, FRONTEND_HEALTH_PATH)") ||
-  fail "reading API_ROUTES.health and FRONTEND_HEALTH_PATH from libs/contract"
+read -r api_port api_health frontend_health < <(npx tsx -e "import { API_PORT, API_ROUTES, FRONTEND_HEALTH_PATH } from './libs/contract/src/index.ts'; console.log(API_PORT, API_ROUTES.health, FRONTEND_HEALTH_PATH)") ||
+  fail "reading API_PORT, API_ROUTES.health and FRONTEND_HEALTH_PATH from libs/contract"
 data_dir=$(mktemp -d)
 log=$(mktemp)
 # Its own session, so the lane can signal npm, the supervisor and nothing else.
@@ -61,7 +62,11 @@ fi
 get "$url/" | grep -q 'type="password"' || fail "npm start: $url/ shows no sign-in form"
 get "$url$api_health" | grep -q '"status":"healthy"' ||
   fail "npm start: the API is not healthy through the frontend at $url$api_health"
-echo "30-browser: npm start serves the sign-in form and the API at $url"
+# The API itself, on its own port, on PGlite: no database server is used.
+api_url="http://127.0.0.1:$api_port"
+get "$api_url$api_health" | grep -q '"status":"healthy","database":"ok".*"engine":"pglite"' ||
+  fail "npm start: the API is not healthy at $api_url$api_health"
+echo "30-browser: npm start serves the sign-in form at $url and the API at $api_url"
 
 kill -INT -- "-$start_pid"
 for _ in $(seq 1 30); do
@@ -70,12 +75,13 @@ for _ in $(seq 1 30); do
 done
 kill -0 "$start_pid" 2>/dev/null && fail "npm start was still running 30 s after Ctrl-C"
 trap - EXIT
-api_url=$(sed 's/\x1b\[[0-9;]*m//g' "$log" | sed -n 's/.*Server listening at \(http:[^ ]*\).*/\1/p' | head -n1)
 if get "$url$frontend_health" >/dev/null; then
   fail "the frontend still answered at $url after npm start stopped"
 fi
-if [ -n "$api_url" ] && get "$api_url$api_health" >/dev/null; then
+if get "$api_url$api_health" >/dev/null; then
   fail "the API still answered at $api_url after npm start stopped"
 fi
-echo "30-browser: npm start stopped both on Ctrl-C"
+grep -q "SIGTERM: finishing in-flight requests, then exiting" "$log" ||
+  fail "the API did not shut down gracefully on Ctrl-C (no SIGTERM line in its log)"
+echo "30-browser: npm start stopped both on Ctrl-C, the API gracefully"
 rm -rf "$data_dir" "$log"
