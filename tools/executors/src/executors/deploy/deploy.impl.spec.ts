@@ -21,6 +21,7 @@ describe('deploy executor', () => {
     sandbox.state.saveCluster('minikube', {
       provider: 'minikube',
       name: 'minikube',
+      endpoint: kube.url,
       running: true,
     });
     restore = sandbox.apply();
@@ -66,11 +67,13 @@ describe('deploy executor', () => {
     expect(error).not.toHaveBeenCalled();
   });
 
-  it('fails with one line when the kube context is not a local cluster', async () => {
-    sandbox.addContext('staging', kube.url);
+  it("fails with one line when the local cluster's context points at another server", async () => {
+    sandbox.addContext('minikube', 'https://127.0.0.1:9');
     expect(await deployExecutor({}, context)).toEqual({ success: false });
     expect(error).toHaveBeenCalledTimes(1);
-    expect(String(error.mock.calls[0][0])).toMatch(/^Refusing to deploy to kube context "staging"/);
+    expect(String(error.mock.calls[0][0])).toMatch(
+      /^Refusing to deploy to kube context "minikube": its server https:\/\/127\.0\.0\.1:9/,
+    );
   });
 
   it('fails with one line on an option that cannot work', async () => {
