@@ -11,6 +11,7 @@ export { ensureAddon, type AddonAction, type AddonOptions } from './ensure-addon
 export { ensureCluster, type ClusterAction, type ClusterResult } from './ensure-cluster';
 export { KIND_NODE_IMAGES, kindClusters, kindCreateArgs, kindNodeImage, kindServer } from './kind';
 export {
+  minikubeDriver,
   minikubeProfileVersion,
   minikubeStartArgs,
   minikubeStatus,

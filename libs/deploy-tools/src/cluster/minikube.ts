@@ -59,21 +59,34 @@ export async function minikubeStatus(
   return { exists: true, running, kubeconfigConfigured: controlPlane.Kubeconfig === 'Configured' };
 }
 
+interface ProfileConfig {
+  Driver?: string;
+  KubernetesConfig?: { KubernetesVersion?: string };
+}
+
 /**
- * The Kubernetes version an existing profile runs (`minikube profile list -o json`), or undefined
- * when minikube does not know the profile.
+ * A profile's saved config as `minikube profile list -o json` prints it (`{"invalid":[],
+ * "valid":[{Name,Status,Config:{Driver,KubernetesConfig:{KubernetesVersion},…}}]}`,
+ * cmd/minikube/cmd/config/profile_list.go), or undefined when minikube does not know the profile.
  */
-export async function minikubeProfileVersion(profile: string): Promise<string | undefined> {
+async function profileConfig(profile: string): Promise<ProfileConfig | undefined> {
   const { stdout } = await run('minikube', ['profile', 'list', '-o', 'json'], { reject: false });
   try {
-    const parsed = JSON.parse(stdout) as {
-      valid?: { Name?: string; Config?: { KubernetesConfig?: { KubernetesVersion?: string } } }[];
-    };
-    return parsed.valid?.find((p) => p.Name === profile)?.Config?.KubernetesConfig
-      ?.KubernetesVersion;
+    const parsed = JSON.parse(stdout) as { valid?: { Name?: string; Config?: ProfileConfig }[] };
+    return parsed.valid?.find((p) => p.Name === profile)?.Config;
   } catch {
     return undefined;
   }
+}
+
+/** The Kubernetes version an existing profile runs, or undefined when minikube does not know it. */
+export async function minikubeProfileVersion(profile: string): Promise<string | undefined> {
+  return (await profileConfig(profile))?.KubernetesConfig?.KubernetesVersion;
+}
+
+/** The driver a profile was created with (`docker`, `qemu2`, `kvm2`, …), or undefined. */
+export async function minikubeDriver(profile: string): Promise<string | undefined> {
+  return (await profileConfig(profile))?.Driver;
 }
 
 /**

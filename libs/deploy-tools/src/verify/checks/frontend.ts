@@ -1,13 +1,8 @@
-import {
-  CoreV1Api,
-  NetworkingV1Api,
-  type V1Ingress,
-  type V1Pod,
-  type V1Service,
-} from '@kubernetes/client-node';
+import { CoreV1Api, NetworkingV1Api, type V1Ingress } from '@kubernetes/client-node';
 import { FRONTEND_HEALTH_PATH, K8S_NAMES } from '@pakaura/contract';
-import { isPodReady, listPods, reason } from '../../kube/pods';
+import { reason } from '../../kube/pods';
 import { openPortForward } from '../../kube/port-forward';
+import { serviceBackend } from '../../reach/service-backend';
 import { name } from '../cluster';
 import { httpRequest, type HttpResponse } from '../http';
 import { CheckFailedError, type Check, type CheckContext } from '../types';
@@ -30,7 +25,11 @@ export const frontendCheck: Check = {
           cause: error,
         });
       });
-    const { pod, port } = await serviceBackend(ctx, service);
+    const { pod, port } = await serviceBackend(ctx.kc, ctx.namespace, service).catch(
+      (error: Error) => {
+        throw new CheckFailedError(error.message, { cause: error });
+      },
+    );
     const forward = await openPortForward(ctx.kc, ctx.namespace, name(pod), port);
     try {
       ctx.evidence(`Service ${K8S_NAMES.frontend} -> pod ${name(pod)}:${port} (port-forward)`);
@@ -48,30 +47,6 @@ export const frontendCheck: Check = {
     await checkIngress(ctx);
   },
 };
-
-async function serviceBackend(
-  ctx: CheckContext,
-  service: V1Service,
-): Promise<{ pod: V1Pod; port: number }> {
-  const selector = Object.entries(service.spec?.selector ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
-  if (!selector) throw new CheckFailedError(`Service ${K8S_NAMES.frontend} has no selector`);
-  const pod = (await listPods(ctx.kc, ctx.namespace, selector)).find(isPodReady);
-  if (!pod)
-    throw new CheckFailedError(`Service ${K8S_NAMES.frontend} selects no Ready pod (${selector})`);
-  const target = service.spec?.ports?.[0]?.targetPort ?? service.spec?.ports?.[0]?.port;
-  const port =
-    typeof target === 'number' || /^\d+$/.test(String(target))
-      ? Number(target)
-      : pod.spec?.containers.flatMap((c) => c.ports ?? []).find((p) => p.name === target)
-          ?.containerPort;
-  if (!port)
-    throw new CheckFailedError(
-      `Service ${K8S_NAMES.frontend} targets port ${target}, which no container names`,
-    );
-  return { pod, port };
-}
 
 /** How often the Ingress is read again while its address is not filled in. */
 const INGRESS_POLL_MS = 1_000;

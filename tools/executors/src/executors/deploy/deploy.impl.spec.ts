@@ -1,4 +1,5 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
+import { OPEN_APP_HINT } from '@pakaura/deploy-tools/reach';
 import { writeImageRecord } from '@pakaura/deploy-tools/image';
 import { createFakeSandbox, FakeKube, type FakeSandbox } from '@pakaura/deploy-tools/testing';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -59,11 +60,16 @@ describe('deploy executor', () => {
     await kube.close();
   });
 
-  it('deploys, then reports up to date on the next run', async () => {
+  it('deploys, then reports up to date on the next run, each time ending with how to open the app', async () => {
+    const lastTwo = () => info.mock.calls.slice(-2).map(([line]) => String(line));
     expect(await deployExecutor({}, context)).toEqual({ success: true });
-    expect(info).toHaveBeenLastCalledWith('Release pakaura is deployed at revision 1 and ready.');
+    expect(lastTwo()).toEqual([
+      'Release pakaura is deployed at revision 1 and ready.',
+      OPEN_APP_HINT,
+    ]);
     expect(await deployExecutor({}, context)).toEqual({ success: true });
-    expect(String(info.mock.lastCall?.[0])).toMatch(/is up to date/);
+    expect(lastTwo()[0]).toMatch(/is up to date/);
+    expect(lastTwo()[1]).toBe(OPEN_APP_HINT);
     expect(error).not.toHaveBeenCalled();
   });
 
