@@ -1,3 +1,5 @@
+import { existsSync, renameSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { ENVIRONMENT_PROJECT, IMAGE_NAMES } from '@pakaura/contract';
 import type { FakeCall } from '@pakaura/deploy-tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -217,6 +219,27 @@ describe('the deployment graph, run through Nx with fake tools', () => {
     expect(run.output).toMatch(/'cpu' is not found in schema/);
     const clusterCalls = ws.sandbox.calls('minikube').filter((c) => c.args[0] !== 'version');
     expect(clusterCalls, 'only prereqs asked minikube for its version').toEqual([]);
+  });
+
+  it('ends with exit code 1, not 130, when a prerequisite is missing, and runs nothing that needs it', async () => {
+    const shim = join(ws.sandbox.binDir, 'minikube');
+    renameSync(shim, `${shim}.away`);
+    try {
+      ws.sandbox.clearCalls();
+      const withoutMinikube = ws.sandbox.env.PATH.split(delimiter)
+        .filter((dir) => !existsSync(join(dir, 'minikube')))
+        .join(delimiter);
+      const run = await ws.nx(
+        ['run-many', '-t', 'addon-ingress,addon-metrics-server', '--output-style=static'],
+        { PATH: withoutMinikube },
+      );
+      expect(run.code, run.output).toBe(1);
+      expect(run.output).toContain('minikube (not found on PATH)');
+      expect(run.output).toContain('Tasks not run because their dependencies failed');
+      expect(ws.sandbox.calls('minikube')).toEqual([]);
+    } finally {
+      renameSync(`${shim}.away`, shim);
+    }
   });
 
   it('runs the executors from their compiled package, rebuilt when a source changed', async () => {
