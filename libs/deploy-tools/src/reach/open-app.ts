@@ -7,11 +7,7 @@ import { httpRequest } from '../verify/http';
 import { throughIngress } from './through-ingress';
 import { serviceBackend } from './service-backend';
 
-/** The one way the docs, NOTES.txt, `setup` and the deploy tell a person to open the app. */
-export const OPEN_APP_COMMAND = 'npx pakaura open';
-
-/** The last line of a successful deploy or setup. */
-export const OPEN_APP_HINT = `Open the app: ${OPEN_APP_COMMAND} (a URL that works on this machine, through the Ingress or a port-forward)`;
+export { OPEN_APP_COMMAND, OPEN_APP_HINT } from '../open-hint';
 
 export interface OpenAppOptions {
   /** A client for the context the guard let through. */

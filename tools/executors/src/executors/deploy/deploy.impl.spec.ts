@@ -1,5 +1,5 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
-import { OPEN_APP_HINT } from '@pakaura/deploy-tools/reach';
+import { OPEN_APP_HINT } from '@pakaura/deploy-tools/open-hint';
 import { writeImageRecord } from '@pakaura/deploy-tools/image';
 import { createFakeSandbox, FakeKube, type FakeSandbox } from '@pakaura/deploy-tools/testing';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
 import { deployRelease, DeployFailedError } from '@pakaura/deploy-tools/deploy';
 import { resolveBinary } from '@pakaura/deploy-tools/process';
-import { OPEN_APP_HINT } from '@pakaura/deploy-tools/reach';
+import { OPEN_APP_HINT } from '@pakaura/deploy-tools/open-hint';
 import { normalizeOptions } from './lib/normalize-options';
 import type { DeployExecutorSchema } from './schema';
 
