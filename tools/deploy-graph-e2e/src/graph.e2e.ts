@@ -1,3 +1,6 @@
+import { existsSync, renameSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server } from 'node:net';
+import { delimiter, join } from 'node:path';
 import { ENVIRONMENT_PROJECT, IMAGE_NAMES } from '@pakaura/contract';
 import type { FakeCall } from '@pakaura/deploy-tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,8 +84,9 @@ describe('the deployment graph, run through Nx with fake tools', () => {
     expect(graph.nodes['chart'].data.targets['verify'].dependsOn).toEqual(['deploy']);
   });
 
-  it('takes an empty machine to a deployed release, addons enabled in parallel, images before helm', async () => {
-    // Each enable takes 5 s, so two addon tasks that run at the same time overlap for sure.
+  it('takes an empty machine to a deployed release, the addon targets in parallel, images before helm', async () => {
+    // Each enable takes 5 s: long enough that the second addon target is seen running while the
+    // first one enables.
     ws.sandbox.configure({ delays: [{ tool: 'minikube', command: 'addons enable', ms: 5000 }] });
     // Enough slots that the builds do not hold the addons back: Nx then runs them together.
     const run = await ws.nx(['run-many', '-t', 'deploy', '--parallel=6', '--output-style=static']);
@@ -90,18 +94,30 @@ describe('the deployment graph, run through Nx with fake tools', () => {
     ws.sandbox.configure({ delays: [] });
 
     const [start] = calls('minikube', 'start');
-    const enables = calls('minikube', 'enable');
+    const enables = calls('minikube', 'enable').sort((a, b) => a.start - b.start);
+    const lists = calls('minikube', 'list').filter((c) => c.args[0] === 'addons');
     const builds = calls('docker', 'build');
     const [upgrade] = calls('helm', 'upgrade');
     expect(start.args).toContain('--kubernetes-version=v1.29.0');
     expect(enables.map((c) => c.args[2]).sort()).toEqual(['ingress', 'metrics-server']);
-    const overlap = enables[0].start < enables[1].end && enables[1].start < enables[0].end;
-    expect(overlap, 'the two addons were enabled at the same time').toBe(true);
+    // minikube loses one of two concurrent enables (SetAndSave): a lock makes them take turns ...
+    expect(enables[1].start, 'the second enable waited for the first').toBeGreaterThanOrEqual(
+      enables[0].end,
+    );
+    expect(ws.sandbox.state.cluster('minikube')?.addons?.sort()).toEqual([
+      'ingress',
+      'metrics-server',
+    ]);
+    // ... while the two addon targets still run side by side: the second had already looked at
+    // the addon list before the first enable ended.
+    expect(lists.length).toBe(2);
+    expect(Math.max(...lists.map((c) => c.start))).toBeLessThan(enables[0].end);
     expect(builds.map((c) => c.env.MINIKUBE_ACTIVE_DOCKERD)).toEqual(['minikube', 'minikube']);
     for (const call of [...enables, ...builds]) expect(call.start).toBeGreaterThan(start.end);
     for (const call of [...enables, ...builds]) expect(upgrade.start).toBeGreaterThan(call.end);
     expect(deployedTags()).toEqual({ api: recordedTag('api'), frontend: recordedTag('frontend') });
     expect(recordedTag('api')).toMatch(/^4\.0\.0-[0-9a-f]+$/);
+    expect(run.output.trimEnd()).toMatch(/Open the app: npx pakaura open/);
   });
 
   it('reruns with nothing changed as cache hits and skips, touching nothing', async () => {
@@ -146,6 +162,75 @@ describe('the deployment graph, run through Nx with fake tools', () => {
     expect(work).toEqual([]);
   });
 
+  describe('with a kube context that points at a server that is not the local cluster', () => {
+    let server: Server;
+    let connections = 0;
+    let foreign: string;
+    beforeAll(async () => {
+      server = createServer((socket) => {
+        connections += 1;
+        socket.destroy();
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      foreign = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(async () => {
+      await ws.sandbox.exec('kubectl', ['config', 'use-context', 'minikube']);
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    it('deploys to the local cluster through its own context, never the current one, and never connects there', async () => {
+      ws.sandbox.addContext('prod-eu', foreign);
+      ws.sandbox.clearCalls();
+      const run = await ws.nx(['run-many', '-t', 'deploy', '--output-style=static']);
+      expect(run.code, run.output).toBe(0);
+      expect(run.output).toContain('is up to date');
+      const helm = ws.sandbox.calls('helm').filter((c) => c.args.includes('--kube-context'));
+      expect(helm.length).toBeGreaterThan(0);
+      for (const call of helm) {
+        expect(call.args[call.args.indexOf('--kube-context') + 1]).toBe('minikube');
+      }
+      expect(connections, 'connections to the other server').toBe(0);
+    });
+
+    it('refuses it by name in deploy, verify and the server dry run when it is merely called minikube, and never connects there', async () => {
+      ws.sandbox.addContext('minikube', foreign);
+      try {
+        const refusals: Record<string, string> = {
+          'chart:deploy': 'Refusing to deploy to kube context "minikube"',
+          'chart:verify': 'Refusing to verify kube context "minikube"',
+          'chart:dry-run': 'Refusing to send a server dry run to kube context "minikube"',
+          'k8s-manifests:dry-run': 'Refusing to send a server dry run to kube context "minikube"',
+        };
+        for (const [task, refusal] of Object.entries(refusals)) {
+          const run = await ws.nx([
+            'run',
+            task,
+            '--excludeTaskDependencies',
+            '--output-style=static',
+          ]);
+          expect(run.code, run.output).toBe(1);
+          expect(run.output).toContain(
+            `${refusal}: its server ${foreign} is not the one minikube reports`,
+          );
+        }
+        const offline = await ws.nx([
+          'run-many',
+          '-t',
+          'validate,lint',
+          '-p',
+          'k8s-manifests,chart',
+          '--skip-nx-cache',
+          '--output-style=static',
+        ]);
+        expect(offline.code, offline.output).toBe(0);
+        expect(connections, 'connections to the other server').toBe(0);
+      } finally {
+        await ws.sandbox.exec('minikube', ['update-context']);
+      }
+    });
+  });
+
   it('after one changed file in apps/frontend, affects only frontend and chart of the deploy graph and deploys only the new frontend tag', async () => {
     const before = deployedTags();
     ws.append('apps/frontend/app/layout.tsx', '\n// a change to deploy\n');
@@ -182,27 +267,29 @@ describe('the deployment graph, run through Nx with fake tools', () => {
     expect(after.frontend).toBe(recordedTag('frontend'));
   });
 
-  it('takes the kind configuration through every target: kind cluster, kind-loaded images, kind context', async () => {
+  it('with only PAKAURA_CLUSTER_PROVIDER=kind set, deploys to kind end to end without one minikube call', async () => {
     ws.sandbox.clearCalls();
-    const run = await ws.nx([
-      'run-many',
-      '-t',
-      'deploy',
-      '--configuration=kind',
-      '--output-style=static',
-    ]);
+    const run = await ws.nx(['run-many', '-t', 'deploy', '--output-style=static'], {
+      PAKAURA_CLUSTER_PROVIDER: 'kind',
+    });
     expect(run.code, run.output).toBe(0);
+    expect(ws.sandbox.calls('minikube')).toEqual([]);
     expect(calls('kind', 'create').map((c) => c.args.slice(0, 4))).toEqual([
       ['create', 'cluster', '--name', 'kind'],
     ]);
-    expect(calls('minikube', 'start')).toEqual([]);
-    expect(run.output).toContain('ingress is a minikube addon; on kind install it yourself');
-    const loaded = calls('kind', 'load')
-      .map((c) => c.args[2].split(':')[0])
-      .sort();
-    expect(loaded).toEqual([IMAGE_NAMES.api, IMAGE_NAMES.frontend]);
+    expect(calls('kind', 'create')[0].args).toContain('--config');
+    expect(run.output).toContain('Enabled ingress-nginx (kind manifest) on "kind"');
+    expect(run.output).toContain('kind has no metrics-server addon');
+    const archives = calls('kind', 'load').filter((c) => c.args[1] === 'image-archive');
+    expect(archives.length).toBe(2);
+    const onNode = ws.sandbox.state.images('kind/kind').map((image) => image.ref.split(':')[0]);
+    expect([...new Set(onNode)].sort()).toEqual([IMAGE_NAMES.api, IMAGE_NAMES.frontend].sort());
     const release = ws.sandbox.state.release('kind-kind', 'pakaura', 'pakaura')?.revisions.at(-1);
     expect(release?.info.status).toBe('deployed');
+    const helm = ws.sandbox.calls('helm').filter((c) => c.args.includes('--kube-context'));
+    for (const call of helm) {
+      expect(call.args[call.args.indexOf('--kube-context') + 1]).toBe('kind-kind');
+    }
   });
 
   it('rejects an unknown executor option, and the target does not run', async () => {
@@ -217,6 +304,27 @@ describe('the deployment graph, run through Nx with fake tools', () => {
     expect(run.output).toMatch(/'cpu' is not found in schema/);
     const clusterCalls = ws.sandbox.calls('minikube').filter((c) => c.args[0] !== 'version');
     expect(clusterCalls, 'only prereqs asked minikube for its version').toEqual([]);
+  });
+
+  it('ends with exit code 1, not 130, when a prerequisite is missing, and runs nothing that needs it', async () => {
+    const shim = join(ws.sandbox.binDir, 'minikube');
+    renameSync(shim, `${shim}.away`);
+    try {
+      ws.sandbox.clearCalls();
+      const withoutMinikube = ws.sandbox.env.PATH.split(delimiter)
+        .filter((dir) => !existsSync(join(dir, 'minikube')))
+        .join(delimiter);
+      const run = await ws.nx(
+        ['run-many', '-t', 'addon-ingress,addon-metrics-server', '--output-style=static'],
+        { PATH: withoutMinikube },
+      );
+      expect(run.code, run.output).toBe(1);
+      expect(run.output).toContain('minikube (not found on PATH)');
+      expect(run.output).toContain('Tasks not run because their dependencies failed');
+      expect(ws.sandbox.calls('minikube')).toEqual([]);
+    } finally {
+      renameSync(`${shim}.away`, shim);
+    }
   });
 
   it('runs the executors from their compiled package, rebuilt when a source changed', async () => {

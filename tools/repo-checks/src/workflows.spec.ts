@@ -75,9 +75,32 @@ describe('GitHub workflows', () => {
       all.findIndex((s) => s.run?.trim() === 'npx nx run chart:verify --output-style=static'),
     ];
     expect(order.every((i, n) => i > -1 && (n === 0 || i > order[n - 1]))).toBe(true);
-    const upload = all.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
-    expect(upload?.with?.['path']).toBe('dist/verify/');
-    expect(upload?.if).toBe('always()');
+    const uploads = all.filter((s) => s.uses?.startsWith('actions/upload-artifact@'));
+    const reports = uploads.find((s) => s.with?.['path'] === 'dist/verify/');
+    expect(reports?.if).toBe('always()');
+  });
+
+  it('e2e runs on pull requests too, and on failure keeps pod descriptions, events and minikube logs', () => {
+    expect(Object.keys(workflow(FILES[1]).on)).toEqual(
+      expect.arrayContaining(['push', 'pull_request']),
+    );
+    const all = steps(FILES[1]);
+    const collect = all.find((s) => s.if === 'failure()' && s.run);
+    for (const what of ['kubectl describe pods', 'kubectl get events', 'minikube logs']) {
+      expect(collect?.run).toContain(what);
+    }
+    const kept = all.find(
+      (s) => s.if === 'failure()' && s.uses?.startsWith('actions/upload-artifact@'),
+    );
+    expect(kept?.with?.['path']).toBe('dist/e2e-failure/');
+  });
+
+  it('e2e pins every action to a release version, never a branch or latest', () => {
+    const unpinned = steps(FILES[1])
+      .map((s) => s.uses)
+      .filter((uses): uses is string => Boolean(uses))
+      .filter((uses) => !/@v\d+\.\d+\.\d+$/.test(uses));
+    expect(unpinned).toEqual([]);
   });
 
   it.each(FILES)('every nx target and npm script %s runs exists in this workspace', (file) => {

@@ -28,15 +28,5 @@ export const CHART_IMAGE_VALUES = {
   frontend: { repository: 'frontend.image.repository', tag: 'frontend.image.tag' },
 } as const;
 
-/** Kube contexts deploy and destroy accept without being named explicitly. */
-export const LOCAL_CONTEXT_PATTERNS = [
-  /^minikube$/,
-  /^kind-/,
-  /^k3d-/,
-  /^docker-desktop$/,
-  /^docker-for-desktop$/,
-  /^rancher-desktop$/,
-] as const;
-
 /** The Nx project that holds the environment targets (prereqs, cluster, addons). */
 export const ENVIRONMENT_PROJECT = 'local-cluster';

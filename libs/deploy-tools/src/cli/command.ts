@@ -21,6 +21,8 @@ export interface CliContext {
   interactive: boolean;
   /** Asks a yes/no question; resolves false when nobody can answer. */
   confirm(question: string): Promise<boolean>;
+  /** Opens a URL in the person's browser (called only when `interactive`). */
+  browse(url: string): Promise<void>;
   /** Aborted on Ctrl-C, so long-running commands (logs) stop cleanly. */
   signal: AbortSignal;
   /** Runs the workspace's Nx with these arguments, output streamed; resolves to its exit code. */

@@ -1,5 +1,8 @@
+import type { KubeConfig } from '@kubernetes/client-node';
 import { NAMESPACE, RELEASE_NAME } from '@pakaura/contract';
-import type { CommandOption, ParsedOptions } from './command';
+import { CLUSTER_ENV, resolveClusterTarget, type ClusterTarget } from '../cluster';
+import { guardContext, loadKubeConfig, type GuardAction } from '../kube';
+import type { CliContext, CommandOption, ParsedOptions } from './command';
 
 /** The options of every command that talks to the cluster. */
 export const KUBE_OPTIONS: Record<string, CommandOption> = {
@@ -7,7 +10,12 @@ export const KUBE_OPTIONS: Record<string, CommandOption> = {
     type: 'string',
     valueName: 'name',
     description:
-      'Kube context (default: the current one). Deploy and destroy accept a context that is not a local cluster only when named here.',
+      "Kube context to use as it is. Default: the local cluster's own (minikube, or kind-<name> with --provider kind), used only when its server is the one minikube or kind reports.",
+  },
+  provider: {
+    type: 'string',
+    valueName: 'minikube|kind',
+    description: `The local cluster whose context is used when --context is not given (default: $${CLUSTER_ENV.provider}, else minikube).`,
   },
   kubeconfig: {
     type: 'string',
@@ -35,12 +43,43 @@ export interface KubeSelection {
 }
 
 export function kubeSelection(options: ParsedOptions): KubeSelection {
-  const text = (key: string) =>
-    typeof options[key] === 'string' ? (options[key] as string) : undefined;
   return {
-    context: text('context'),
-    kubeconfig: text('kubeconfig'),
-    namespace: text('namespace') ?? NAMESPACE,
-    release: text('release') ?? RELEASE_NAME,
+    context: text(options, 'context'),
+    kubeconfig: text(options, 'kubeconfig'),
+    namespace: text(options, 'namespace') ?? NAMESPACE,
+    release: text(options, 'release') ?? RELEASE_NAME,
   };
+}
+
+/** The local cluster a command works on: --provider, else the PAKAURA_* variables. */
+export function clusterSelection(options: ParsedOptions, context: CliContext): ClusterTarget {
+  return resolveClusterTarget({ provider: text(options, 'provider') }, context.env);
+}
+
+export interface Connection extends KubeSelection {
+  /** The context the guard let through; every later call names it. */
+  context: string;
+  kc: KubeConfig;
+  cluster: ClusterTarget;
+}
+
+/**
+ * Every command that reaches the cluster goes through here: the guard decides the context (the
+ * named one, or the local cluster's own when its server checks out), then the client is built
+ * for exactly that context.
+ */
+export async function connect(
+  options: ParsedOptions,
+  cli: CliContext,
+  action: GuardAction,
+): Promise<Connection> {
+  const selection = kubeSelection(options);
+  const cluster = clusterSelection(options, cli);
+  const { context } = await guardContext({ ...selection, cluster }, action, cli.env);
+  const kc = loadKubeConfig({ kubeconfig: selection.kubeconfig, context });
+  return { ...selection, context, kc, cluster };
+}
+
+function text(options: ParsedOptions, key: string): string | undefined {
+  return typeof options[key] === 'string' ? (options[key] as string) : undefined;
 }

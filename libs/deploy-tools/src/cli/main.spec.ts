@@ -18,6 +18,7 @@ describe('pakaura', () => {
         'deploy',
         'status',
         'health',
+        'open',
         'logs',
         'verify',
         'destroy',

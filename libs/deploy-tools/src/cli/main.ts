@@ -89,6 +89,10 @@ function buildContext(overrides: Partial<CliContext>, signal: AbortSignal): CliC
         rl.close();
       }
     },
+    browse: async (url: string) => {
+      const { default: openInBrowser } = await import('open');
+      await openInBrowser(url);
+    },
     nx: (args: readonly string[]) => runNx(args, { ...base, ...overrides }),
     commands: COMMANDS,
     ...overrides,

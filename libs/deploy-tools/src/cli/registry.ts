@@ -13,6 +13,7 @@ import { destroy } from './commands/destroy';
 import { health } from './commands/health';
 import { help } from './commands/help';
 import { logs } from './commands/logs';
+import { open } from './commands/open';
 import { prereqs } from './commands/prereqs';
 import { setup } from './commands/setup';
 import { status } from './commands/status';
@@ -25,6 +26,7 @@ export const COMMANDS: readonly Command[] = [
   deploy,
   status,
   health,
+  open,
   logs,
   verify,
   destroy,

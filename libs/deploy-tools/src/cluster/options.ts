@@ -12,6 +12,8 @@ export interface ClusterOptions {
   memory: number;
   diskSize: string;
   kubernetesVersion: string;
+  /** kind: the cluster config file to create the cluster from (absolute). */
+  kindConfig?: string;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {

@@ -18,10 +18,12 @@ describe('deployRelease', () => {
   beforeEach(async () => {
     kube = await FakeKube.start({ namespace: 'pakaura', timing: { readyAfterMs: 600_000 } });
     sandbox = createFakeSandbox({ kubeconfig: kube.kubeconfigPath });
+    // minikube's endpoint is the fake API server, so the guard finds the context Configured.
     sandbox.state.saveCluster('minikube', {
       provider: 'minikube',
       name: 'minikube',
       running: true,
+      endpoint: kube.url,
     });
     restore = sandbox.apply();
     workspace = mkdtempSync(join(tmpdir(), 'pakaura-deploy-'));
@@ -226,10 +228,20 @@ describe('deployRelease', () => {
     );
   });
 
-  it('refuses a kubeconfig whose current context is not a local cluster, before running helm', async () => {
-    sandbox.addContext('prod-eu', kube.url);
-    await expect(deploy()).rejects.toThrow(/^Refusing to deploy to kube context "prod-eu"/);
-    expect(sandbox.calls()).toEqual([]);
+  it('refuses a context called minikube that points at another server, before running helm', async () => {
+    sandbox.addContext('minikube', 'https://127.0.0.1:9');
+    await expect(deploy()).rejects.toThrow(
+      /^Refusing to deploy to kube context "minikube": its server https:\/\/127\.0\.0\.1:9 is not the one minikube reports/,
+    );
+    expect(sandbox.calls('helm')).toEqual([]);
+  });
+
+  it("deploys through the local cluster's own context when the current one is another", async () => {
+    sandbox.addContext('prod-eu', 'https://127.0.0.1:9');
+    expect(await deploy({ failFast: false })).toMatchObject({
+      outcome: 'deployed',
+      context: 'minikube',
+    });
   });
 
   it('deploys to a non-local context the person names explicitly', async () => {
@@ -241,15 +253,17 @@ describe('deployRelease', () => {
     });
   });
 
-  it('tells to start the cluster when helm cannot reach it', async () => {
+  it('tells to start the cluster when the minikube profile is stopped, before running helm', async () => {
     sandbox.state.saveCluster('minikube', {
       provider: 'minikube',
       name: 'minikube',
       running: false,
+      endpoint: kube.url,
     });
     await expect(deploy()).rejects.toThrow(
-      /^helm status pakaura failed in kube context minikube: The connection to the server .* was refused.*\nIs the cluster running\? Run: nx run local-cluster:cluster$/,
+      /^Refusing to deploy to kube context "minikube": minikube profile "minikube" is not running.* Start it: nx run local-cluster:cluster\./,
     );
+    expect(sandbox.calls('helm')).toEqual([]);
   });
 
   it('names the target that builds a missing image', async () => {
@@ -262,9 +276,15 @@ describe('deployRelease', () => {
   it('says how to install helm when it is missing', async () => {
     restore();
     const bare = createFakeSandbox({
-      tools: ['kubectl'],
+      tools: ['kubectl', 'minikube'],
       inheritPath: false,
       kubeconfig: kube.kubeconfigPath,
+    });
+    bare.state.saveCluster('minikube', {
+      provider: 'minikube',
+      name: 'minikube',
+      running: true,
+      endpoint: kube.url,
     });
     const undo = bare.apply();
     try {

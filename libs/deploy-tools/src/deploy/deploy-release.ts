@@ -45,7 +45,7 @@ const SECRET_KEY = /(password|secret|token|apikey|api_key|credential)/i;
  * with its events and logs; the release state afterwards is always stated.
  */
 export async function deployRelease(options: DeployOptions, io: DeployIO): Promise<DeployResult> {
-  const { context } = guardContext(options, 'deploy');
+  const { context } = await guardContext(options, 'deploy');
   const records = options.apps.map((app) => readImageRecord(options.workspaceRoot, app));
   const imageValues: Record<string, string> = {};
   for (const record of records) {

@@ -1,4 +1,5 @@
 import type { ImageKey } from '@pakaura/contract';
+import type { ClusterTarget } from '../cluster/options';
 
 /** Everything a deploy needs, fully defaulted (the executor's normalizeOptions builds it). */
 export interface DeployOptions {
@@ -10,6 +11,8 @@ export interface DeployOptions {
   kubeconfig?: string;
   /** A context named by the person: used as is, even when it is not a local cluster. */
   context?: string;
+  /** The local cluster of the graph; its own context is used when none is named. */
+  cluster?: ClusterTarget;
   /** Absolute paths of extra values files, applied in order. */
   valuesFiles: string[];
   /** Extra `--set key=value` pairs, applied after the image values. */

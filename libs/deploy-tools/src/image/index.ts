@@ -17,3 +17,10 @@ export {
   type ResolveImageInputsOptions,
 } from './image-inputs';
 export { imageTag, type ImageTag, type ImageTagOptions } from './image-tag';
+export {
+  builtImages,
+  describeRemoval,
+  minikubeDockerEnv,
+  removeBuiltImages,
+  type RemoveImagesOptions,
+} from './remove-images';

@@ -14,14 +14,14 @@ export { readSecretValues } from './secrets';
 export { WaitTimeoutError, waitForPods, type WaitForPodsOptions } from './wait';
 export {
   guardContext,
-  isLocalContext,
-  LOCAL_CONTEXTS_TEXT,
+  type GuardAction,
   type GuardedContext,
+  type GuardTarget,
 } from './context-guard';
 export { objectEvents } from './events';
 export { followLogs, lastLogLines, type FollowLogsOptions } from './logs';
 export { watchPods, type PodWatchOptions } from './pod-watch';
 export { ingressAddress, listIngresses } from './ingresses';
-export { deleteNamespace, listVolumeClaims, namespaceExists } from './namespaces';
+export { deleteNamespace, listVolumeClaims, namespaceExists, readNamespace } from './namespaces';
 export { listServices, servicePorts } from './services';
-export { selectedContext } from './kubeconfig-contexts';
+export { contextEntry, primaryKubeconfig, selectedContext } from './kubeconfig-contexts';

@@ -1,5 +1,23 @@
-import { CoreV1Api, type KubeConfig, type V1PersistentVolumeClaim } from '@kubernetes/client-node';
+import {
+  CoreV1Api,
+  type KubeConfig,
+  type V1Namespace,
+  type V1PersistentVolumeClaim,
+} from '@kubernetes/client-node';
 import { reason } from './pods';
+
+/** The namespace object (labels, annotations), or undefined when it does not exist. */
+export async function readNamespace(
+  kc: KubeConfig,
+  name: string,
+): Promise<V1Namespace | undefined> {
+  try {
+    return await kc.makeApiClient(CoreV1Api).readNamespace({ name });
+  } catch (error) {
+    if ((error as { code?: number }).code === 404) return undefined;
+    throw new Error(`Cannot read namespace ${name}: ${reason(error)}`, { cause: error });
+  }
+}
 
 export async function namespaceExists(kc: KubeConfig, name: string): Promise<boolean> {
   try {

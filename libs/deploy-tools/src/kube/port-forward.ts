@@ -12,15 +12,17 @@ export interface ForwardedPort {
 }
 
 /**
- * Listens on a free port of 127.0.0.1 and carries each connection to `port` of the pod over the
- * API server's portforward WebSocket (client-node's PortForward), like `kubectl port-forward`.
- * A connection the pod side refuses is closed with the API server's reason on `lastError()`.
+ * Listens on 127.0.0.1 (`localPort`, default a free port) and carries each connection to `port`
+ * of the pod over the API server's portforward WebSocket (client-node's PortForward), like
+ * `kubectl port-forward`. A connection the pod side refuses is closed with the API server's
+ * reason on `lastError()`.
  */
 export async function openPortForward(
   kc: KubeConfig,
   namespace: string,
   pod: string,
   port: number,
+  localPort = 0,
 ): Promise<ForwardedPort & { lastError(): string | undefined }> {
   const forward = new PortForward(kc);
   const sockets = new Set<Socket>();
@@ -51,12 +53,12 @@ export async function openPortForward(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(localPort, '127.0.0.1', resolve);
   });
-  const localPort = (server.address() as AddressInfo).port;
+  const listening = (server.address() as AddressInfo).port;
   return {
-    localPort,
-    url: `http://127.0.0.1:${localPort}`,
+    localPort: listening,
+    url: `http://127.0.0.1:${listening}`,
     lastError: () => lastError,
     close: () =>
       new Promise<void>((resolve) => {

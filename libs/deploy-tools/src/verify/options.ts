@@ -1,9 +1,13 @@
 import { NAMESPACE, RELEASE_NAME } from '@pakaura/contract';
+import type { ClusterTarget } from '../cluster/options';
 import { CHECK_NAMES, type CheckName, type VerifyTimeouts } from './types';
 
 export interface VerifyOptions {
   kubeconfig?: string;
+  /** A context the person named; otherwise the local cluster's own, checked by the guard. */
   context?: string;
+  /** The local cluster of the graph (default: from PAKAURA_* variables). */
+  cluster?: ClusterTarget;
   namespace?: string;
   release?: string;
   /** Skip the disruptive checks (self-healing, persistence). */
@@ -12,6 +16,8 @@ export interface VerifyOptions {
   only?: readonly string[];
   timeouts?: Partial<VerifyTimeouts>;
   ingressPort?: number;
+  /** Reach the Ingress at this address instead of the one in its status (e.g. 127.0.0.1 behind `minikube tunnel`). */
+  ingressHost?: string;
   /** helm binary to use; default: helm on PATH, else the bundled one. */
   helm?: string;
 }
@@ -19,12 +25,14 @@ export interface VerifyOptions {
 export interface NormalizedVerifyOptions {
   kubeconfig?: string;
   context?: string;
+  cluster?: ClusterTarget;
   namespace: string;
   release: string;
   safe: boolean;
   only: readonly CheckName[];
   timeouts: VerifyTimeouts;
   ingressPort: number;
+  ingressHost?: string;
   helm?: string;
 }
 
@@ -32,6 +40,7 @@ export const DEFAULT_TIMEOUTS: VerifyTimeouts = {
   replacementMs: 60_000,
   databaseRestartMs: 120_000,
   requestMs: 10_000,
+  ingressAddressMs: 90_000,
 };
 
 /** Fills in defaults and refuses unknown check names before anything talks to the cluster. */
@@ -54,12 +63,14 @@ export function normalizeVerifyOptions(options: VerifyOptions = {}): NormalizedV
   return {
     kubeconfig: options.kubeconfig,
     context: options.context,
+    cluster: options.cluster,
     namespace: options.namespace ?? NAMESPACE,
     release: options.release ?? RELEASE_NAME,
     safe: options.safe ?? false,
     only: (options.only as CheckName[] | undefined) ?? [],
     timeouts: { ...DEFAULT_TIMEOUTS, ...stripUndefined(options.timeouts ?? {}) },
     ingressPort: port,
+    ingressHost: options.ingressHost?.trim() || undefined,
     helm: options.helm,
   };
 }

@@ -1,4 +1,5 @@
 import { loadKubeConfig } from '../kube/client';
+import { guardContext } from '../kube/context-guard';
 import { resolveBinary } from '../process/bundled-binaries';
 import { redact } from '../process/redact';
 import { CHECKS } from './checks';
@@ -28,8 +29,11 @@ export async function runVerify(
   hooks: RunVerifyHooks = {},
 ): Promise<VerifyReport> {
   const opts = normalizeVerifyOptions(options);
-  const kc = loadKubeConfig({ kubeconfig: opts.kubeconfig, context: opts.context });
-  const context = kc.getCurrentContext();
+  const { context } = await guardContext(
+    { kubeconfig: opts.kubeconfig, context: opts.context, cluster: opts.cluster },
+    'verify',
+  );
+  const kc = loadKubeConfig({ kubeconfig: opts.kubeconfig, context });
   const helmArgs = [
     '--kube-context',
     context,
@@ -74,6 +78,7 @@ export async function runVerify(
       helmBinary: () => opts.helm ?? resolveBinary('helm'),
       timeouts: opts.timeouts,
       ingressPort: opts.ingressPort,
+      ingressHost: opts.ingressHost,
       signal,
       evidence: (line) => evidence.push(line),
       measure: (key, value) => (measurements[key] = value),

@@ -55,6 +55,8 @@ export interface CheckContext {
   timeouts: VerifyTimeouts;
   /** Port the ingress controller answers on at the Ingress address (80 on minikube). */
   ingressPort: number;
+  /** An address to reach the Ingress at instead of the one in its status. */
+  ingressHost?: string;
   signal: AbortSignal;
   /** Adds one line of evidence. */
   evidence(line: string): void;
@@ -72,6 +74,11 @@ export interface VerifyTimeouts {
   databaseRestartMs: number;
   /** One HTTP request or exec. */
   requestMs: number;
+  /**
+   * How long the frontend check waits for the Ingress to get its address: ingress-nginx fills it
+   * in on its periodic status sync, not when the Ingress is created.
+   */
+  ingressAddressMs: number;
 }
 
 export interface Check {

@@ -25,7 +25,7 @@ describe('the pakaura bin', () => {
     const help = await pakaura(['help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^ {2}setup +Everything/m);
-    expect(help.stdout).toMatch(/^ {2}destroy +Uninstall/m);
+    expect(help.stdout).toMatch(/^ {2}destroy +Remove the release/m);
 
     const typo = await pakaura(['staus']);
     expect(typo.code).toBe(2);

@@ -18,6 +18,9 @@ export function testContext(overrides: Partial<CliContext> = {}): Partial<CliCon
     color: false,
     interactive: false,
     confirm: async () => false,
+    browse: async () => {
+      throw new Error('a test opened a browser without saying how');
+    },
     nx: async (args) => {
       nxCalls.push([...args]);
       return 0;

@@ -181,16 +181,19 @@ export class FakeKube {
     writeFileSync(this.kubeconfigPath, JSON.stringify(this.kubeconfigDocument(), null, 2));
   }
 
+  /** Shaped like minikube's and kind's: the cluster entry carries the context's name. */
   private kubeconfigDocument() {
     return {
       apiVersion: 'v1',
       kind: 'Config',
-      clusters: [{ name: 'fake', cluster: { server: this.url, 'insecure-skip-tls-verify': true } }],
+      clusters: [
+        { name: this.context, cluster: { server: this.url, 'insecure-skip-tls-verify': true } },
+      ],
       users: [{ name: 'fake-user', user: { token: this.token } }],
       contexts: [
         {
           name: this.context,
-          context: { cluster: 'fake', user: 'fake-user', namespace: this.namespace },
+          context: { cluster: this.context, user: 'fake-user', namespace: this.namespace },
         },
       ],
       'current-context': this.context,

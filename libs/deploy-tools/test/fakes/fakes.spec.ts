@@ -27,7 +27,17 @@ describe('fake tools', () => {
   it('reports a missing minikube profile, then a running cluster after start, like minikube status', async () => {
     const before = await sandbox.exec('minikube', ['status', '-o', 'json']);
     expect(before.exitCode).toBe(85);
-    expect(JSON.parse(before.stdout)).toMatchObject({ Host: 'Nonexistent' });
+    const events = before.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(events.map((e) => [e.type, e.data.message])).toEqual([
+      [
+        'io.k8s.sigs.minikube.info',
+        'Profile "minikube" not found. Run "minikube profile list" to view all profiles.\n',
+      ],
+      ['io.k8s.sigs.minikube.info', 'To start a cluster, run: "minikube start"\n'],
+    ]);
 
     await sandbox.exec('minikube', ['start', '--cpus=4', '--kubernetes-version=v1.29.0']);
     const after = await sandbox.exec('minikube', ['status', '-o', 'json']);
@@ -47,6 +57,98 @@ describe('fake tools', () => {
     expect((await sandbox.exec('kubectl', ['config', 'current-context'])).stdout.trim()).toBe(
       'minikube',
     );
+  });
+
+  it('answers minikube status with an array for a multi-node profile, workers Irrelevant', async () => {
+    await sandbox.exec('minikube', ['start', '-p', 'multi', '--nodes', '2']);
+    const status = await sandbox.exec('minikube', ['status', '-p', 'multi', '-o', 'json']);
+    expect(status.exitCode).toBe(0);
+    expect(JSON.parse(status.stdout)).toEqual([
+      {
+        Name: 'multi',
+        Host: 'Running',
+        Kubelet: 'Running',
+        APIServer: 'Running',
+        Kubeconfig: 'Configured',
+        Worker: false,
+      },
+      {
+        Name: 'multi-m02',
+        Host: 'Running',
+        Kubelet: 'Running',
+        APIServer: 'Irrelevant',
+        Kubeconfig: 'Irrelevant',
+        Worker: true,
+      },
+    ]);
+  });
+
+  it("says Misconfigured (exit 4) when the profile's cluster entry points at another server", async () => {
+    await sandbox.exec('minikube', ['start']);
+    sandbox.addContext('minikube', 'https://127.0.0.1:6553');
+    const status = await sandbox.exec('minikube', ['status', '-o', 'json']);
+    expect(status.exitCode).toBe(4);
+    expect(JSON.parse(status.stdout)).toMatchObject({ Kubeconfig: 'Misconfigured' });
+  });
+
+  it('lists every addon as {} for a missing profile, and sorted Profile/Status entries for one', async () => {
+    const missing = await sandbox.exec('minikube', ['addons', 'list', '-p', 'none', '-o', 'json']);
+    expect(missing.exitCode).toBe(0);
+    expect(Object.values(JSON.parse(missing.stdout))).toEqual(expect.arrayContaining([{}]));
+    await sandbox.exec('minikube', ['start']);
+    await sandbox.exec('minikube', ['addons', 'enable', 'ingress']);
+    const list = JSON.parse(
+      (await sandbox.exec('minikube', ['addons', 'list', '-o', 'json'])).stdout,
+    ) as Record<string, unknown>;
+    expect(Object.keys(list)).toEqual([...Object.keys(list)].sort());
+    expect(list['ingress']).toEqual({ Profile: 'minikube', Status: 'enabled' });
+    expect(list['metrics-server']).toEqual({ Profile: 'minikube', Status: 'disabled' });
+  });
+
+  it("loses one of two addons enabled at the same time, as minikube's SetAndSave does", async () => {
+    await sandbox.exec('minikube', ['start']);
+    sandbox.configure({ delays: [{ tool: 'minikube', command: 'addons enable', ms: 1500 }] });
+    await Promise.all([
+      sandbox.exec('minikube', ['addons', 'enable', 'ingress']),
+      sandbox.exec('minikube', ['addons', 'enable', 'metrics-server']),
+    ]);
+    expect(sandbox.state.addons('minikube')).toHaveLength(1);
+  });
+
+  it("refuses to downgrade an existing profile's Kubernetes version (K8S_DOWNGRADE_UNSUPPORTED)", async () => {
+    await sandbox.exec('minikube', ['start', '--kubernetes-version=v1.30.0']);
+    await sandbox.exec('minikube', ['stop']);
+    const start = await sandbox.exec('minikube', ['start', '--kubernetes-version=v1.29.0']);
+    expect(start.exitCode).toBe(106);
+    expect(start.stderr).toContain(
+      'Exiting due to K8S_DOWNGRADE_UNSUPPORTED: Unable to safely downgrade existing Kubernetes v1.30.0 cluster to v1.29.0',
+    );
+  });
+
+  it('fails kind load docker-image on the containerd image store, and loads a --platform archive', async () => {
+    await sandbox.exec('kind', ['create', 'cluster']);
+    sandbox.state.saveImage('local', { ref: 'demo:1', id: 'sha256:abc', created: '', size: 1 });
+    sandbox.configure({ imageStore: 'containerd' });
+    const direct = await sandbox.exec('kind', ['load', 'docker-image', 'demo:1']);
+    expect(direct.exitCode).toBe(1);
+    expect(direct.stderr).toMatch(
+      /ERROR: failed to load image: command "docker exec --privileged -i kind-control-plane ctr --namespace=k8s.io images import --all-platforms --digests --snapshotter=overlayfs -" failed with error: exit status 1\nCommand Output: ctr: content digest sha256:\w+: not found/,
+    );
+    const whole = join(sandbox.root, 'whole.tar');
+    await sandbox.exec('docker', ['image', 'save', '-o', whole, 'demo:1']);
+    expect((await sandbox.exec('kind', ['load', 'image-archive', whole])).exitCode).toBe(1);
+    const single = join(sandbox.root, 'single.tar');
+    await sandbox.exec('docker', [
+      'image',
+      'save',
+      '--platform',
+      'linux/amd64',
+      '-o',
+      single,
+      'demo:1',
+    ]);
+    expect((await sandbox.exec('kind', ['load', 'image-archive', single])).exitCode).toBe(0);
+    expect(sandbox.state.image('kind/kind', 'demo:1')).toBeDefined();
   });
 
   it("builds into minikube's daemon only when docker-env's variables are passed", async () => {

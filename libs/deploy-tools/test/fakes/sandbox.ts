@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { bundledBinary } from '../../src/process';
-import { upsertContext } from './lib/kubeconfig.mjs';
+import { removeContext, upsertContext } from './lib/kubeconfig.mjs';
 import {
   FakeState,
   LOG_ENV,
@@ -66,7 +66,11 @@ export interface FakeSandbox {
     tool: FakeToolName,
     args: readonly string[],
   ): Promise<{ stdout: string; stderr: string; exitCode: number }>;
-  /** Adds a context to the kubeconfig (no fake cluster behind it unless one is started under that name). */
+  /**
+   * Adds a context (with its cluster entry and user) to the kubeconfig and makes it current,
+   * replacing one of the same name: a context can so be pointed at another server. No fake
+   * cluster is behind it unless one is started under that name.
+   */
   addContext(name: string, server?: string): void;
   /** Puts `env` into process.env for in-process code; returns the function that undoes it. */
   apply(): () => void;
@@ -107,7 +111,10 @@ export function createFakeSandbox(options: FakeSandboxOptions = {}): FakeSandbox
     calls: (tool) => readCalls(logFile).filter((call) => !tool || call.tool === tool),
     clearCalls: () => rmSync(logFile, { force: true }),
     exec: (tool, args) => execFake(env, tool, args),
-    addContext: (name, server = 'https://127.0.0.1:1') => upsertContext(kubeconfig, name, server),
+    addContext: (name, server = 'https://127.0.0.1:1') => {
+      removeContext(kubeconfig, name);
+      upsertContext(kubeconfig, name, server);
+    },
     apply: () => applyEnv(env),
     dispose: () => rmSync(root, { recursive: true, force: true }),
   };

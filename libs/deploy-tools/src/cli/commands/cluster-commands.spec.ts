@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { K8S_NAMES } from '@pakaura/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testContext } from '../../../test/cli/test-context';
@@ -115,6 +118,7 @@ describe('status, health, logs and destroy against a cluster', () => {
   });
 
   describe('destroy', () => {
+    let workspaceRoot: string;
     beforeEach(() => {
       cluster.kube.store.put('persistentvolumeclaims', {
         apiVersion: 'v1',
@@ -122,15 +126,18 @@ describe('status, health, logs and destroy against a cluster', () => {
         metadata: { name: 'data-postgresql-0', namespace: 'pakaura' },
         spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } },
       });
+      workspaceRoot = mkdtempSync(join(tmpdir(), 'pakaura-destroy-'));
     });
     const deletes = () =>
       cluster.kube.requests.filter((r) => r.method === 'DELETE').map((r) => r.path);
+    const destroy = (argv: string[], overrides = {}) =>
+      runCli(['destroy', ...argv], { workspaceRoot, ...overrides });
 
     it('asks for --yes when nobody can confirm, and changes nothing', async () => {
-      const { code, out, err } = await runCli(['destroy']);
+      const { code, out, err } = await destroy([]);
       expect(code).toBe(2);
-      expect(out[0]).toMatch(
-        /including the PostgreSQL volume \(data-postgresql-0\): its data is lost\.$/,
+      expect(out).toContain(
+        '  - DELETE namespace pakaura with everything in it, including the PostgreSQL volume (data-postgresql-0): its data is lost',
       );
       expect(err).toEqual([
         'destroy needs a confirmation: rerun with --yes to confirm from a script.',
@@ -140,19 +147,16 @@ describe('status, health, logs and destroy against a cluster', () => {
     });
 
     it('changes nothing when the person answers no', async () => {
-      const { code, out } = await runCli(['destroy'], {
-        interactive: true,
-        confirm: async () => false,
-      });
+      const { code, out } = await destroy([], { interactive: true, confirm: async () => false });
       expect(code).toBe(1);
       expect(out.at(-1)).toBe('Nothing was changed.');
       expect(deletes()).toEqual([]);
     });
 
-    it('uninstalls the release and deletes the namespace with the volume, saying so', async () => {
-      const { code, out } = await runCli(['destroy', '--yes']);
+    it('uninstalls the release and deletes the namespace it owns, with the volume, saying so', async () => {
+      const { code, out } = await destroy(['--yes']);
       expect(code).toBe(0);
-      expect(out.slice(1)).toEqual([
+      expect(out.slice(-2)).toEqual([
         'Release pakaura uninstalled.',
         'Namespace pakaura is being deleted, with the PostgreSQL volume data-postgresql-0 (data deleted).',
       ]);
@@ -160,8 +164,19 @@ describe('status, health, logs and destroy against a cluster', () => {
       expect(deletes()).toEqual(['/api/v1/namespaces/pakaura']);
     });
 
+    it('keeps a namespace Pakaura does not own: no release in it, no chart label', async () => {
+      cluster.tools.state.deleteRelease('minikube', 'pakaura', 'pakaura');
+      const { code, out } = await destroy(['--yes']);
+      expect(code).toBe(0);
+      expect(out).toContain("  - KEEP namespace pakaura: not Pakaura's");
+      expect(out.at(-1)).toBe(
+        'Kept namespace pakaura: Pakaura does not own it (no release pakaura in it, no app.kubernetes.io/part-of=pakaura label).',
+      );
+      expect(deletes()).toEqual([]);
+    });
+
     it('keeps the namespace and the PostgreSQL volume with --keep-data', async () => {
-      const { code, out } = await runCli(['destroy', '--yes', '--keep-data']);
+      const { code, out } = await destroy(['--yes', '--keep-data']);
       expect(code).toBe(0);
       expect(out.at(-1)).toBe(
         'Kept namespace pakaura and the PostgreSQL volume data-postgresql-0: the next deploy reuses its data.',
@@ -169,11 +184,46 @@ describe('status, health, logs and destroy against a cluster', () => {
       expect(deletes()).toEqual([]);
     });
 
-    it('refuses a kube context that is not a local cluster unless named', async () => {
-      cluster.tools.addContext('prod-eu', cluster.kube.url);
-      const { code, err } = await runCli(['destroy', '--yes']);
+    it('removes the images it built and, with --cluster, the cluster itself', async () => {
+      const record = {
+        app: 'api',
+        repository: 'pakaura-api',
+        tag: '4.0.0-abc',
+        contentHash: 'abc',
+        target: 'minikube',
+      };
+      mkdirSync(join(workspaceRoot, 'dist', 'images'), { recursive: true });
+      writeFileSync(join(workspaceRoot, 'dist', 'images', 'api.json'), JSON.stringify(record));
+      const { code, out } = await destroy(['--yes', '--cluster']);
+      expect(code).toBe(0);
+      expect(out).toContain(
+        "  - remove image pakaura-api:4.0.0-abc (and :4.0.0) from minikube's Docker daemon (with the cluster)",
+      );
+      expect(out).toContain(
+        '  - DELETE the minikube cluster "minikube" (minikube delete -p minikube)',
+      );
+      expect(out.slice(-2)).toEqual([
+        "Image pakaura-api:4.0.0-abc (and :4.0.0) from minikube's Docker daemon (with the cluster) removed.",
+        'The minikube cluster "minikube" is deleted.',
+      ]);
+      expect(existsSync(join(workspaceRoot, 'dist', 'images', 'api.json'))).toBe(false);
+      expect(cluster.tools.state.cluster('minikube')).toBeUndefined();
+    });
+
+    it("works on the local cluster's context, never on the current one", async () => {
+      cluster.tools.addContext('prod-eu', 'https://127.0.0.1:9');
+      const { code } = await destroy(['--yes', '--keep-data']);
+      expect(code).toBe(0);
+      expect(cluster.tools.state.release('minikube', 'pakaura', 'pakaura')).toBeUndefined();
+    });
+
+    it('refuses a context called minikube that points at another server, by name', async () => {
+      cluster.tools.addContext('minikube', 'https://127.0.0.1:9');
+      const { code, err } = await destroy(['--yes']);
       expect(code).toBe(1);
-      expect(err[0]).toMatch(/^Refusing to destroy in kube context "prod-eu"/);
+      expect(err[0]).toMatch(
+        /^Refusing to destroy in kube context "minikube": its server https:\/\/127\.0\.0\.1:9 is not the one minikube reports/,
+      );
       expect(cluster.tools.state.release('minikube', 'pakaura', 'pakaura')).toBeDefined();
     });
   });

@@ -6,9 +6,9 @@ import {
   FRONTEND_PORT,
 } from '@pakaura/contract';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { isPodReady, listPods, loadKubeConfig, openPortForward } from '../../kube';
+import { isPodReady, listPods, openPortForward } from '../../kube';
 import type { Command } from '../command';
-import { KUBE_OPTIONS, kubeSelection } from '../kube-options';
+import { connect, KUBE_OPTIONS } from '../kube-options';
 import { paint } from '../output';
 
 /** The health routes `pakaura health` checks, each reached on a ready pod of its component. */
@@ -26,8 +26,8 @@ export const health: Command = {
   description: `Opens a port-forward to a ready pod of each component (as kubectl port-forward does) and calls its health route: the API's ${API_ROUTES.health} (answers 200 only when its database answers) and the frontend's ${FRONTEND_HEALTH_PATH}. Exits 1 when one is not healthy.`,
   options: { ...KUBE_OPTIONS },
   async run(options, _positionals, context) {
-    const selection = kubeSelection(options);
-    const kc = loadKubeConfig(selection);
+    const selection = await connect(options, context, 'health');
+    const { kc } = selection;
     const c = paint(context.color);
     let healthy = true;
     for (const check of HEALTH_CHECKS) {

@@ -1,9 +1,9 @@
 import { COMPONENT_LABEL, COMPONENTS, K8S_NAMES } from '@pakaura/contract';
 import { maskCredentials } from '../../deploy';
-import { followLogs, lastLogLines, listPods, loadKubeConfig, readSecretValues } from '../../kube';
+import { followLogs, lastLogLines, listPods, readSecretValues } from '../../kube';
 import { redact } from '../../process';
 import { UsageError, type Command } from '../command';
-import { KUBE_OPTIONS, kubeSelection } from '../kube-options';
+import { connect, KUBE_OPTIONS } from '../kube-options';
 import { paint } from '../output';
 
 export const logs: Command = {
@@ -37,8 +37,8 @@ export const logs: Command = {
     const tail = Number(options['tail'] ?? 20);
     if (!Number.isInteger(tail) || tail < 0)
       throw new UsageError(`--tail must be a whole number (got "${options['tail']}").`);
-    const selection = kubeSelection(options);
-    const kc = loadKubeConfig(selection);
+    const selection = await connect(options, context, 'logs');
+    const { kc } = selection;
     const selector = component
       ? `${COMPONENT_LABEL}=${component}`
       : `${COMPONENT_LABEL} in (${COMPONENTS.join(',')})`;

@@ -1,4 +1,4 @@
-import { INGRESS_HOST } from '@pakaura/contract';
+import { OPEN_APP_HINT } from '../../reach';
 import type { Command } from '../command';
 import { configurationArgs } from '../nx';
 
@@ -31,12 +31,8 @@ export const setup: Command = {
     ]);
     if (code === 0) {
       context.out('');
-      context.out(
-        `Pakaura is deployed. Next: pakaura status, pakaura health, then open http://${INGRESS_HOST}`,
-      );
-      context.out(
-        `(add "$(minikube ip) ${INGRESS_HOST}" to /etc/hosts, or run: minikube service frontend -n pakaura --url)`,
-      );
+      context.out('Pakaura is deployed. Next: pakaura status, pakaura health.');
+      context.out(OPEN_APP_HINT);
     }
     return code;
   },

@@ -5,13 +5,12 @@ import {
   listIngresses,
   listPods,
   listServices,
-  loadKubeConfig,
   podState,
   servicePorts,
 } from '../../kube';
 import { resolveBinary } from '../../process';
 import type { Command } from '../command';
-import { KUBE_OPTIONS, kubeSelection } from '../kube-options';
+import { connect, KUBE_OPTIONS } from '../kube-options';
 import { age, paint, table } from '../output';
 
 export const status: Command = {
@@ -22,9 +21,8 @@ export const status: Command = {
     'Prints the Helm release (status, revision, chart), every pod with readiness and restarts, the services and the ingress with its address. Exits 1 when the release is not deployed or a pod is not ready.',
   options: { ...KUBE_OPTIONS },
   async run(options, _positionals, context) {
-    const selection = kubeSelection(options);
-    const kc = loadKubeConfig(selection);
-    const kubeContext = kc.getCurrentContext();
+    const selection = await connect(options, context, 'status');
+    const { kc, context: kubeContext } = selection;
     const c = paint(context.color);
     const release = await readReleaseState({
       helm: resolveBinary('helm'),

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import { CHECK_NAMES, REPORT_DIR, formatTable, runVerify, writeReports } from '../../verify';
 import { UsageError, type Command, type ParsedOptions } from '../command';
-import { KUBE_OPTIONS, kubeSelection } from '../kube-options';
+import { clusterSelection, KUBE_OPTIONS, kubeSelection } from '../kube-options';
 import { paint } from '../output';
 
 export const verify: Command = {
@@ -26,6 +26,17 @@ export const verify: Command = {
       valueName: 'port',
       description: 'Port the ingress controller answers on at the Ingress address (default: 80).',
     },
+    'ingress-host': {
+      type: 'string',
+      valueName: 'address',
+      description:
+        'Reach the Ingress at this address instead of the one in its status (e.g. 127.0.0.1 while `minikube tunnel` runs on macOS).',
+    },
+    'ingress-timeout': {
+      type: 'string',
+      valueName: 'seconds',
+      description: 'Seconds to wait for the Ingress to get its address (default: 90).',
+    },
     'replacement-timeout': {
       type: 'string',
       valueName: 'seconds',
@@ -42,10 +53,15 @@ export const verify: Command = {
     const report = await runVerify(
       {
         ...kubeSelection(options),
+        cluster: clusterSelection(options, context),
+        ingressHost: text(options, 'ingress-host'),
         safe: options['safe'] === true,
         only: checkNames(options),
         ingressPort: number(options, 'ingress-port'),
-        timeouts: { replacementMs: seconds(number(options, 'replacement-timeout')) },
+        timeouts: {
+          replacementMs: seconds(number(options, 'replacement-timeout')),
+          ingressAddressMs: seconds(number(options, 'ingress-timeout')),
+        },
       },
       {
         signal: context.signal,

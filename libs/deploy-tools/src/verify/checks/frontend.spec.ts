@@ -39,11 +39,52 @@ describe('frontend check (T047)', () => {
     );
   });
 
-  it('says to enable the ingress addon when the Ingress has no address', async () => {
+  it('waits for the ingress controller to fill in the Ingress address, then checks through it', async () => {
     cluster.kube.store.update('ingresses', 'pakaura', 'pakaura', (ingress) => {
       ingress['status'] = {};
     });
-    expect((await runFrontend()).message).toContain('Run: nx run local-cluster:addon-ingress');
+    setTimeout(() => {
+      cluster.kube.store.update('ingresses', 'pakaura', 'pakaura', (ingress) => {
+        ingress['status'] = { loadBalancer: { ingress: [{ ip: '127.0.0.1' }] } };
+      });
+    }, 1500);
+    const result = await runFrontend();
+    expect(result.status, result.message).toBe('passed');
+    expect(result.evidence).toContain('Ingress address 127.0.0.1');
+  });
+
+  it('says to enable the ingress addon when the Ingress gets no address by the deadline', async () => {
+    cluster.kube.store.update('ingresses', 'pakaura', 'pakaura', (ingress) => {
+      ingress['status'] = {};
+    });
+    const result = (
+      await runVerify({
+        ...cluster.verifyOptions(),
+        only: ['frontend'],
+        timeouts: { ingressAddressMs: 1500 },
+      })
+    ).checks[0];
+    expect(result.message).toMatch(
+      /^Ingress pakaura got no address within 2 s\. .*Run: nx run local-cluster:addon-ingress\. Or reach it yourself: --ingress-host=<address>$/,
+    );
+  });
+
+  it('reaches the Ingress at --ingress-host without waiting for its status', async () => {
+    cluster.kube.store.update('ingresses', 'pakaura', 'pakaura', (ingress) => {
+      ingress['status'] = {};
+    });
+    const result = (
+      await runVerify({
+        ...cluster.verifyOptions(),
+        only: ['frontend'],
+        ingressHost: '127.0.0.1',
+        timeouts: { ingressAddressMs: 1 },
+      })
+    ).checks[0];
+    expect(result.status, result.message).toBe('passed');
+    expect(result.evidence).toContain(
+      'Ingress reached at 127.0.0.1 (--ingress-host), status address none yet',
+    );
   });
 
   it('fails when no frontend pod is Ready behind the Service', async () => {

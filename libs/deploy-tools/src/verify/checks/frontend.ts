@@ -1,13 +1,8 @@
-import {
-  CoreV1Api,
-  NetworkingV1Api,
-  type V1Ingress,
-  type V1Pod,
-  type V1Service,
-} from '@kubernetes/client-node';
+import { CoreV1Api, NetworkingV1Api, type V1Ingress } from '@kubernetes/client-node';
 import { FRONTEND_HEALTH_PATH, K8S_NAMES } from '@pakaura/contract';
-import { isPodReady, listPods, reason } from '../../kube/pods';
+import { reason } from '../../kube/pods';
 import { openPortForward } from '../../kube/port-forward';
+import { serviceBackend } from '../../reach/service-backend';
 import { name } from '../cluster';
 import { httpRequest, type HttpResponse } from '../http';
 import { CheckFailedError, type Check, type CheckContext } from '../types';
@@ -30,7 +25,11 @@ export const frontendCheck: Check = {
           cause: error,
         });
       });
-    const { pod, port } = await serviceBackend(ctx, service);
+    const { pod, port } = await serviceBackend(ctx.kc, ctx.namespace, service).catch(
+      (error: Error) => {
+        throw new CheckFailedError(error.message, { cause: error });
+      },
+    );
     const forward = await openPortForward(ctx.kc, ctx.namespace, name(pod), port);
     try {
       ctx.evidence(`Service ${K8S_NAMES.frontend} -> pod ${name(pod)}:${port} (port-forward)`);
@@ -49,42 +48,49 @@ export const frontendCheck: Check = {
   },
 };
 
-async function serviceBackend(
-  ctx: CheckContext,
-  service: V1Service,
-): Promise<{ pod: V1Pod; port: number }> {
-  const selector = Object.entries(service.spec?.selector ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
-  if (!selector) throw new CheckFailedError(`Service ${K8S_NAMES.frontend} has no selector`);
-  const pod = (await listPods(ctx.kc, ctx.namespace, selector)).find(isPodReady);
-  if (!pod)
-    throw new CheckFailedError(`Service ${K8S_NAMES.frontend} selects no Ready pod (${selector})`);
-  const target = service.spec?.ports?.[0]?.targetPort ?? service.spec?.ports?.[0]?.port;
-  const port =
-    typeof target === 'number' || /^\d+$/.test(String(target))
-      ? Number(target)
-      : pod.spec?.containers.flatMap((c) => c.ports ?? []).find((p) => p.name === target)
-          ?.containerPort;
-  if (!port)
-    throw new CheckFailedError(
-      `Service ${K8S_NAMES.frontend} targets port ${target}, which no container names`,
-    );
-  return { pod, port };
-}
+/** How often the Ingress is read again while its address is not filled in. */
+const INGRESS_POLL_MS = 1_000;
 
-async function checkIngress(ctx: CheckContext): Promise<void> {
-  let ingress: V1Ingress;
+async function readIngress(ctx: CheckContext): Promise<V1Ingress | undefined> {
   try {
-    ingress = await ctx.kc
+    return await ctx.kc
       .makeApiClient(NetworkingV1Api)
       .readNamespacedIngress({ name: K8S_NAMES.ingress, namespace: ctx.namespace });
   } catch (error) {
-    if ((error as { code?: number }).code === 404) {
-      ctx.evidence(`no Ingress ${K8S_NAMES.ingress} (ingress disabled): Service checked only`);
-      return;
-    }
+    if ((error as { code?: number }).code === 404) return undefined;
     throw new CheckFailedError(`Ingress ${K8S_NAMES.ingress}: ${reason(error)}`, { cause: error });
+  }
+}
+
+function ingressAddress(ingress: V1Ingress): string | undefined {
+  const address = ingress.status?.loadBalancer?.ingress?.[0];
+  return address?.ip ?? address?.hostname;
+}
+
+/**
+ * The Ingress's address, read again every second up to the deadline: ingress-nginx writes it on
+ * its periodic status sync, so a fresh Ingress has none for a while.
+ */
+async function waitForAddress(ctx: CheckContext, first: V1Ingress): Promise<string> {
+  const deadline = Date.now() + ctx.timeouts.ingressAddressMs;
+  let ingress: V1Ingress | undefined = first;
+  for (;;) {
+    const address = ingress ? ingressAddress(ingress) : undefined;
+    if (address) return address;
+    if (Date.now() >= deadline || ctx.signal.aborted) break;
+    await ctx.waiting(new Promise((resolve) => setTimeout(resolve, INGRESS_POLL_MS)));
+    ingress = await readIngress(ctx);
+  }
+  throw new CheckFailedError(
+    `Ingress ${K8S_NAMES.ingress} got no address within ${Math.round(ctx.timeouts.ingressAddressMs / 1000)} s. Is the ingress controller running? Run: nx run local-cluster:addon-ingress. Or reach it yourself: --ingress-host=<address>`,
+  );
+}
+
+async function checkIngress(ctx: CheckContext): Promise<void> {
+  const ingress = await readIngress(ctx);
+  if (!ingress) {
+    ctx.evidence(`no Ingress ${K8S_NAMES.ingress} (ingress disabled): Service checked only`);
+    return;
   }
   const rule = ingress.spec?.rules?.[0];
   const routes = (rule?.http?.paths ?? []).map((p) => `${p.path} -> ${p.backend.service?.name}`);
@@ -99,22 +105,20 @@ async function checkIngress(ctx: CheckContext): Promise<void> {
       );
     }
   }
-  const address = ingress.status?.loadBalancer?.ingress?.[0];
-  const host = address?.ip ?? address?.hostname;
-  if (!host) {
-    throw new CheckFailedError(
-      `Ingress ${K8S_NAMES.ingress} has no address yet. Is the ingress controller running? Run: nx run local-cluster:addon-ingress`,
-    );
-  }
-  const url = `http://${host}:${ctx.ingressPort}/`;
-  const hint = 'On macOS/Windows run `minikube tunnel` first, or pass --ingress-port.';
+  const host = ctx.ingressHost ?? (await waitForAddress(ctx, ingress));
+  ctx.evidence(
+    ctx.ingressHost
+      ? `Ingress reached at ${host} (--ingress-host), status address ${ingressAddress(ingress) ?? 'none yet'}`
+      : `Ingress address ${host}`,
+  );
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${ctx.ingressPort}/`;
+  const hint =
+    'With the docker driver on macOS/Windows run `minikube tunnel` and pass --ingress-host=127.0.0.1, or pass --ingress-port.';
   const response = await get(url, ctx, { headers: rule?.host ? { host: rule.host } : {} }).catch(
     (error: unknown) => {
       throw new CheckFailedError(
         `The Ingress did not answer: ${(error as Error).message}. ${hint}`,
-        {
-          cause: error,
-        },
+        { cause: error },
       );
     },
   );

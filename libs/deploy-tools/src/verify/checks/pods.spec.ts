@@ -46,6 +46,51 @@ describe('pods check (T045)', () => {
     );
   });
 
+  it('holds an autoscaled component to the HPA minimum: a pod it is adding or removing does not fail the check', async () => {
+    cluster.kube.store.put('horizontalpodautoscalers', {
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'api', namespace: 'pakaura' },
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' },
+        minReplicas: 2,
+        maxReplicas: 5,
+      },
+    });
+    cluster.kube.store.update('deployments', 'pakaura', 'api', (d) => {
+      (d['spec'] as { replicas: number }).replicas = 3;
+    });
+    const [first] = cluster.kube.pods(undefined, 'app=api');
+    cluster.kube.store.put('pods', {
+      ...structuredClone(first),
+      metadata: { ...structuredClone(first.metadata), name: 'api-scaled-up', uid: 'scaled-up' },
+    });
+    cluster.kube.workloads.setPodStatus('pakaura', 'api-scaled-up', {
+      ready: false,
+      phase: 'Pending',
+      waitingReason: 'ContainerCreating',
+    });
+    const result = await runPods();
+    expect(result.status, result.message).toBe('passed');
+    expect(result.evidence).toContain('api: 2 Ready, HPA minimum 2 (the Deployment wants 3 now)');
+  });
+
+  it('still fails an autoscaled component below the HPA minimum', async () => {
+    cluster.kube.store.put('horizontalpodautoscalers', {
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'api', namespace: 'pakaura' },
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'api' },
+        minReplicas: 2,
+        maxReplicas: 5,
+      },
+    });
+    const [pod] = cluster.kube.pods(undefined, 'app=api');
+    cluster.kube.workloads.setPodStatus('pakaura', pod.metadata.name, { ready: false });
+    expect((await runPods()).message).toContain('api has 1/2 pods Ready');
+  });
+
   it('fails when postgresql-0 does not exist', async () => {
     cluster.kube.store.remove('pods', 'pakaura', 'postgresql-0');
     expect((await runPods()).message).toContain('postgresql-0 does not exist');

@@ -48,6 +48,27 @@ export function upsertContext(file, name, server) {
   writeKubeconfig(file, config);
 }
 
+/**
+ * Points the cluster entry `name` at `server` and makes its context current, keeping the rest of
+ * the entry (credentials, TLS settings) as minikube's UpdateEndpoint does
+ * (pkg/minikube/kubeconfig/kubeconfig.go: only `Clusters[name].Server` is rewritten); a missing
+ * entry is created with its context.
+ */
+export function setClusterServer(file, name, server) {
+  const config = readKubeconfig(file);
+  const entry = (config.clusters ?? []).find((c) => c.name === name);
+  const context = (config.contexts ?? []).find((c) => c.name === name);
+  if (!entry || !context) {
+    removeContext(file, name);
+    upsertContext(file, name, server);
+    return;
+  }
+  entry.cluster = { ...entry.cluster, server };
+  context.context = { ...context.context, cluster: name };
+  config['current-context'] = name;
+  writeKubeconfig(file, config);
+}
+
 export function removeContext(file, name) {
   const config = readKubeconfig(file);
   const without = (list) => (list ?? []).filter((entry) => entry.name !== name);

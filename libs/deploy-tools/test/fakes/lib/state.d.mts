@@ -45,6 +45,8 @@ export interface FakeConfig {
   delays?: FakeDelay[];
   /** Addons whose workload never becomes available (`kubectl rollout status` times out). */
   addonsNeverReady?: string[];
+  /** Docker's image store: `containerd` makes `kind load docker-image` fail (kind#3795). */
+  imageStore?: 'overlay2' | 'containerd';
 }
 
 export interface FakeCluster {
@@ -57,7 +59,12 @@ export interface FakeCluster {
   diskSize?: string;
   kubernetesVersion?: string;
   image?: string;
-  kubeconfig?: 'Configured' | 'Misconfigured';
+  /** The API server URL the tool reports for the cluster (and writes into the kubeconfig). */
+  endpoint?: string;
+  /** minikube: the node count; kind: the config's nodes. */
+  nodes?: number | unknown[];
+  /** minikube: the addons the profile's config has enabled. */
+  addons?: string[];
 }
 
 export interface FakeImage {

@@ -21,7 +21,8 @@ export const LOG_ENV = 'PAKAURA_FAKE_LOG';
  *
  *   config.json                          knobs a test sets (versions, failures, delays)
  *   clusters/<context>.json              a cluster, keyed by its kube context name
- *   addons/<context>/<addon>             an enabled minikube addon
+ *   (a cluster's enabled addons live in its own file, as minikube keeps them in the profile's
+ *   config.json, so two concurrent `addons enable` can lose one: see tools/minikube.mjs)
  *   images/<daemon>/<ref>.json           an image in a Docker daemon, kind node or registry
  *   namespaces/<context>/<namespace>     a namespace that exists
  *   releases/<context>/<ns>/<name>.json  a Helm release with its revisions
@@ -56,7 +57,6 @@ export class FakeState {
 
   deleteCluster(context) {
     rmSync(join(this.dir, 'clusters', `${encode(context)}.json`), { force: true });
-    rmSync(join(this.dir, 'addons', encode(context)), { recursive: true, force: true });
     rmSync(join(this.dir, 'namespaces', encode(context)), { recursive: true, force: true });
     rmSync(join(this.dir, 'releases', encode(context)), { recursive: true, force: true });
   }
@@ -66,11 +66,17 @@ export class FakeState {
   }
 
   addons(context) {
-    return listNames(join(this.dir, 'addons', encode(context)));
+    return [...(this.cluster(context)?.addons ?? [])].sort();
   }
 
+  /** Read-modify-write of the cluster's file: only safe when nothing else writes it meanwhile. */
   enableAddon(context, addon) {
-    touch(join(this.dir, 'addons', encode(context), encode(addon)));
+    const cluster = this.cluster(context);
+    if (!cluster) throw new Error(`fake state: no cluster ${context}`);
+    this.saveCluster(context, {
+      ...cluster,
+      addons: [...new Set([...(cluster.addons ?? []), addon])],
+    });
   }
 
   images(daemon) {

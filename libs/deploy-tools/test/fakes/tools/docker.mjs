@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { flag, flagAll } from '../lib/args.mjs';
 import { renderTemplate } from '../lib/template.mjs';
@@ -70,6 +70,9 @@ export async function run(ctx) {
     }
     return 0;
   }
+  if (command === 'save' || (command === 'image' && sub === 'save')) {
+    return save(ctx, daemon, positionals.slice(command === 'save' ? 1 : 2));
+  }
   if (command === 'manifest' && sub === 'inspect') return manifestInspect(ctx, positionals[2]);
   if (command === 'exec') return execInNode(ctx, positionals.slice(1));
   ctx.fail(2, `fake docker: unsupported command: docker ${ctx.argv.join(' ')}`);
@@ -119,7 +122,23 @@ function daemonDownMessage(daemon, env = {}) {
 
 function info(ctx, daemon) {
   const name = daemon.startsWith('minikube/') ? daemon.slice('minikube/'.length) : 'fake-host';
-  const data = { Name: name, ServerVersion: ctx.config.versions?.docker ?? DEFAULT_VERSION };
+  const data = {
+    Name: name,
+    ServerVersion: ctx.config.versions?.docker ?? DEFAULT_VERSION,
+    // `docker info` of Docker 27: the containerd image store reports its snapshotter here
+    // (docs.docker.com/engine/storage/containerd; `Storage Driver: overlayfs, driver-type:
+    // io.containerd.snapshotter.v1`), the classic store its overlay2 details.
+    DriverStatus:
+      ctx.config.imageStore === 'containerd'
+        ? [['driver-type', 'io.containerd.snapshotter.v1']]
+        : [
+            ['Backing Filesystem', 'extfs'],
+            ['Supports d_type', 'true'],
+            ['Using metacopy', 'false'],
+            ['Native Overlay Diff', 'true'],
+            ['userxattr', 'false'],
+          ],
+  };
   const format = flag(ctx.parsed, 'format');
   ctx.out(
     format
@@ -200,6 +219,8 @@ function asInspect(image, all) {
     RepoDigests: [],
     Created: image.created,
     Size: image.size,
+    Os: 'linux',
+    Architecture: 'amd64',
     Config: { Labels: image.labels ?? {} },
   };
 }
@@ -255,7 +276,25 @@ function manifestInspect(ctx, ref) {
   return 0;
 }
 
-/** `docker exec <cluster>-control-plane crictl inspecti <ref>`: how one asks a kind node for an image. */
+/**
+ * `docker image save -o <file> [--platform os/arch] <ref>...`. The fake archive is JSON: the images,
+ * and `wholeIndex` when the containerd image store saved the whole image index without
+ * `--platform` (what makes kind's `ctr images import --all-platforms` fail, kind#3795).
+ */
+function save(ctx, daemon, refs) {
+  const output = flag(ctx.parsed, 'output');
+  if (!output) ctx.fail(1, 'cowardly refusing to save to a terminal. Use the -o flag or redirect');
+  const images = refs.map((ref) => {
+    const image = ctx.state.image(daemon, ref);
+    if (!image) ctx.fail(1, `Error response from daemon: reference does not exist`);
+    return image;
+  });
+  const wholeIndex = ctx.config.imageStore === 'containerd' && !flag(ctx.parsed, 'platform');
+  writeFileSync(output, JSON.stringify({ images, wholeIndex }));
+  return 0;
+}
+
+/** `docker exec <cluster>-control-plane crictl inspecti|rmi <ref>`: how one asks a kind node for an image. */
 function execInNode(ctx, args) {
   const [container, program, verb, ref] = args;
   const cluster = container?.endsWith('-control-plane')
@@ -264,11 +303,17 @@ function execInNode(ctx, args) {
   if (!cluster || !ctx.state.cluster(`kind-${cluster}`)) {
     ctx.fail(1, `Error response from daemon: No such container: ${container}`);
   }
-  if (program !== 'crictl' || verb !== 'inspecti') {
+  if (program !== 'crictl' || (verb !== 'inspecti' && verb !== 'rmi')) {
     ctx.fail(2, `fake docker: unsupported exec: ${args.join(' ')}`);
   }
-  const image = ctx.state.image(`kind/${cluster}`, ref.replace(/^docker\.io\/library\//, ''));
+  const short = ref.replace(/^docker\.io\/library\//, '');
+  const image = ctx.state.image(`kind/${cluster}`, short);
   if (!image) ctx.fail(1, `FATA[0000] no such image "${ref}" present`);
+  if (verb === 'rmi') {
+    ctx.state.removeImage(`kind/${cluster}`, short);
+    ctx.out(`Deleted: ${ref}`);
+    return 0;
+  }
   ctx.out(JSON.stringify({ status: { id: image.id, repoTags: [image.ref] } }, null, 2));
   return 0;
 }

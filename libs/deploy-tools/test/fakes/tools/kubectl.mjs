@@ -9,6 +9,9 @@ export const ADDON_WORKLOADS = {
   'metrics-server': { namespace: 'kube-system', deployment: 'metrics-server' },
 };
 export const REAL_KUBECTL_ENV = 'PAKAURA_FAKE_REAL_KUBECTL';
+/** ingress-nginx's manifest for kind (deploy/static/provider/kind/deploy.yaml of a controller tag). */
+const KIND_INGRESS =
+  /\/ingress-nginx\/controller-v[\d.]+\/deploy\/static\/provider\/kind\/deploy\.yaml$/;
 
 export const spec = {
   values: [
@@ -44,6 +47,11 @@ export async function run(ctx) {
   }
   if (command === 'rollout' && sub === 'status' && isAddonWorkload(ctx, target)) {
     return rolloutStatus(ctx, context.name, target);
+  }
+  if (command === 'get' && isAddonWorkload(ctx, sub))
+    return getAddonWorkload(ctx, context.name, sub);
+  if (command === 'apply' && KIND_INGRESS.test(flag(ctx.parsed, 'filename') ?? '')) {
+    return applyKindIngress(ctx, context.name);
   }
   // Anything else goes to the real kubectl, which talks to the API server the kubeconfig names
   // (a FakeKube, or nothing: then it fails as against an unreachable cluster).
@@ -122,6 +130,34 @@ async function rolloutStatus(ctx, context, target) {
     ctx.fail(1, 'error: timed out waiting for the condition');
   }
   ctx.out(`deployment "${name}" successfully rolled out`);
+  return 0;
+}
+
+/** `kubectl get deployment/<addon workload> -o name`: the real answer shapes for found and NotFound. */
+function getAddonWorkload(ctx, context, target) {
+  const name = target.split('/')[1];
+  const addon = Object.entries(ADDON_WORKLOADS).find(([, w]) => w.deployment === name)?.[0];
+  if (!ctx.state.addons(context).includes(addon)) {
+    ctx.fail(1, `Error from server (NotFound): deployments.apps "${name}" not found`);
+  }
+  ctx.out(`deployment.apps/${name}`);
+  return 0;
+}
+
+/** The objects ingress-nginx's kind manifest creates, as `kubectl apply` reports them. */
+function applyKindIngress(ctx, context) {
+  ctx.state.enableAddon(context, 'ingress');
+  for (const line of [
+    'namespace/ingress-nginx created',
+    'serviceaccount/ingress-nginx created',
+    'configmap/ingress-nginx-controller created',
+    'service/ingress-nginx-controller created',
+    'deployment.apps/ingress-nginx-controller created',
+    'ingressclass.networking.k8s.io/nginx created',
+    'validatingwebhookconfiguration.admissionregistration.k8s.io/ingress-nginx-admission created',
+  ]) {
+    ctx.out(line);
+  }
   return 0;
 }
 

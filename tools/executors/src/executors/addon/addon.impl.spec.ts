@@ -40,4 +40,17 @@ describe('addon executor', () => {
       /kubectl get pods -n kube-system --context minikube$/,
     );
   });
+
+  it('installs ingress-nginx on kind and waits for it, never calling minikube', async () => {
+    await sandbox.exec('kind', ['create', 'cluster']);
+    sandbox.clearCalls();
+    expect(await addonExecutor({ addon: 'ingress', provider: 'kind' })).toEqual({ success: true });
+    expect(sandbox.calls('minikube')).toEqual([]);
+    expect(sandbox.calls('kubectl').map((c) => c.args.slice(0, 2).join(' '))).toEqual([
+      'get deployment/ingress-nginx-controller',
+      'apply -f',
+      'rollout status',
+    ]);
+    expect(sandbox.state.addons('kind-kind')).toEqual(['ingress']);
+  });
 });

@@ -9,18 +9,16 @@ export default async function addonExecutor(
 ): Promise<{ success: boolean }> {
   try {
     const opts = normalizeOptions(options);
-    if (opts.provider !== 'minikube') {
-      const { namespace, deployment } = ADDON_WORKLOADS[opts.addon];
-      logger.warn(
-        `${opts.addon} is a minikube addon; on ${opts.provider} install it yourself if you need it (the deploy does not): a ${deployment} Deployment in namespace ${namespace}.`,
-      );
-      return { success: true };
-    }
     const action = await ensureAddon(opts);
+    const { namespace, deployment } = ADDON_WORKLOADS[opts.addon];
+    const what =
+      opts.provider === 'kind' ? `ingress-nginx (kind manifest)` : `the ${opts.addon} addon`;
     logger.info(
-      action === 'enabled'
-        ? `Enabled the ${opts.addon} addon on "${opts.profile}"; its controller is available.`
-        : `The ${opts.addon} addon was already enabled on "${opts.profile}" and its controller is available: nothing to do.`,
+      action === 'skipped'
+        ? `kind has no ${opts.addon} addon and Pakaura does not install one (the HPA then keeps its minimum); install a ${deployment} Deployment in ${namespace} yourself to autoscale.`
+        : action === 'enabled'
+          ? `Enabled ${what} on "${opts.profile}"; its controller is available.`
+          : `${what[0].toUpperCase()}${what.slice(1)} was already enabled on "${opts.profile}" and its controller is available: nothing to do.`,
     );
     return { success: true };
   } catch (error) {

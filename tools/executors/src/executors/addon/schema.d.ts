@@ -5,5 +5,6 @@ export interface AddonExecutorSchema {
   addon: ClusterAddon;
   provider?: ClusterProvider;
   minikubeProfile?: string;
+  kindCluster?: string;
   timeoutSeconds?: number;
 }

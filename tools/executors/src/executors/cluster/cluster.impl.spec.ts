@@ -35,6 +35,8 @@ describe('cluster executor', () => {
     sandbox.configure({ dockerEngine: 'stopped' });
     expect(await clusterExecutor({})).toEqual({ success: false });
     expect(error).toHaveBeenCalledTimes(1);
-    expect(String(error.mock.calls[0][0])).toMatch(/^minikube start failed: ❌ {2}Exiting due to PROVIDER_DOCKER_NOT_RUNNING/);
+    expect(String(error.mock.calls[0][0])).toMatch(
+      /^minikube start failed: ❌ {2}Exiting due to PROVIDER_DOCKER_NOT_RUNNING/,
+    );
   });
 });

@@ -5,6 +5,7 @@ export interface ClusterExecutorSchema {
   provider?: ClusterProvider;
   minikubeProfile?: string;
   kindCluster?: string;
+  kindConfig?: string;
   driver?: string;
   cpus?: number;
   memory?: number;

@@ -1,4 +1,5 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
+import { OPEN_APP_HINT } from '@pakaura/deploy-tools/open-hint';
 import { writeImageRecord } from '@pakaura/deploy-tools/image';
 import { createFakeSandbox, FakeKube, type FakeSandbox } from '@pakaura/deploy-tools/testing';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ describe('deploy executor', () => {
     sandbox.state.saveCluster('minikube', {
       provider: 'minikube',
       name: 'minikube',
+      endpoint: kube.url,
       running: true,
     });
     restore = sandbox.apply();
@@ -58,19 +60,26 @@ describe('deploy executor', () => {
     await kube.close();
   });
 
-  it('deploys, then reports up to date on the next run', async () => {
+  it('deploys, then reports up to date on the next run, each time ending with how to open the app', async () => {
+    const lastTwo = () => info.mock.calls.slice(-2).map(([line]) => String(line));
     expect(await deployExecutor({}, context)).toEqual({ success: true });
-    expect(info).toHaveBeenLastCalledWith('Release pakaura is deployed at revision 1 and ready.');
+    expect(lastTwo()).toEqual([
+      'Release pakaura is deployed at revision 1 and ready.',
+      OPEN_APP_HINT,
+    ]);
     expect(await deployExecutor({}, context)).toEqual({ success: true });
-    expect(String(info.mock.lastCall?.[0])).toMatch(/is up to date/);
+    expect(lastTwo()[0]).toMatch(/is up to date/);
+    expect(lastTwo()[1]).toBe(OPEN_APP_HINT);
     expect(error).not.toHaveBeenCalled();
   });
 
-  it('fails with one line when the kube context is not a local cluster', async () => {
-    sandbox.addContext('staging', kube.url);
+  it("fails with one line when the local cluster's context points at another server", async () => {
+    sandbox.addContext('minikube', 'https://127.0.0.1:9');
     expect(await deployExecutor({}, context)).toEqual({ success: false });
     expect(error).toHaveBeenCalledTimes(1);
-    expect(String(error.mock.calls[0][0])).toMatch(/^Refusing to deploy to kube context "staging"/);
+    expect(String(error.mock.calls[0][0])).toMatch(
+      /^Refusing to deploy to kube context "minikube": its server https:\/\/127\.0\.0\.1:9/,
+    );
   });
 
   it('fails with one line on an option that cannot work', async () => {

@@ -1,6 +1,7 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
 import { deployRelease, DeployFailedError } from '@pakaura/deploy-tools/deploy';
 import { resolveBinary } from '@pakaura/deploy-tools/process';
+import { OPEN_APP_HINT } from '@pakaura/deploy-tools/open-hint';
 import { normalizeOptions } from './lib/normalize-options';
 import type { DeployExecutorSchema } from './schema';
 
@@ -18,6 +19,7 @@ export default async function deployExecutor(
       { ...opts, helm: opts.helm ?? resolveBinary('helm') },
       { info: (line) => logger.info(line) },
     );
+    logger.info(OPEN_APP_HINT);
     return { success: true };
   } catch (error) {
     if (error instanceof DeployFailedError) error.details.forEach((line) => logger.info(line));

@@ -3,6 +3,9 @@ import type { ImageKey } from '@pakaura/contract';
 /** Options of the `deploy` executor, as written in project.json or on the command line. */
 export interface DeployExecutorSchema {
   context?: string;
+  provider?: 'minikube' | 'kind';
+  minikubeProfile?: string;
+  kindCluster?: string;
   kubeconfig?: string;
   chart?: string;
   release?: string;

@@ -1,4 +1,5 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
+import { guardContext } from '@pakaura/deploy-tools/kube';
 import { resolveBinary } from '@pakaura/deploy-tools/process';
 import {
   POLICY_RULES,
@@ -46,10 +47,11 @@ export default async function helmLintExecutor(
     logger.info(
       `Render matrix: ${renders.length} variant(s) valid for Kubernetes ${TARGET_KUBERNETES_VERSION} and clean under ${POLICY_RULES.length} policy rules`,
     );
-    if (opts.serverDryRun === 'auto') {
+    if (opts.serverDryRun === 'server') {
+      const { context: kubeContext } = await guardContext({ context: opts.context }, 'dry-run');
       const dryRun = await serverDryRun(renders[0].objects, {
         kubectl: resolveBinary('kubectl'),
-        context: opts.context,
+        context: kubeContext,
         namespace: opts.namespace,
       });
       logger.info(

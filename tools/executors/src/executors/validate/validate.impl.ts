@@ -1,4 +1,5 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
+import { guardContext } from '@pakaura/deploy-tools/kube';
 import { resolveBinary } from '@pakaura/deploy-tools/process';
 import {
   POLICY_RULES,
@@ -44,10 +45,11 @@ export default async function validateExecutor(
     logger.info(
       `${opts.manifestsLabel}: ${files.length} files, ${parsed.objects.length} objects valid for Kubernetes ${TARGET_KUBERNETES_VERSION} and clean under ${POLICY_RULES.length} policy rules${opts.kustomize ? '; the kustomization builds and installs them all' : ''}`,
     );
-    if (opts.serverDryRun === 'auto') {
+    if (opts.serverDryRun === 'server') {
+      const { context: kubeContext } = await guardContext({ context: opts.context }, 'dry-run');
       const dryRun = await serverDryRun(toApply, {
         kubectl: resolveBinary('kubectl'),
-        context: opts.context,
+        context: kubeContext,
         namespace: opts.namespace,
         skipHelmManaged: true,
       });

@@ -5,10 +5,16 @@ export interface VerifyExecutorSchema {
   safe?: boolean;
   checks?: CheckName[];
   context?: string;
+  provider?: 'minikube' | 'kind';
+  minikubeProfile?: string;
+  kindCluster?: string;
   kubeconfig?: string;
   namespace?: string;
   release?: string;
   ingressPort?: number;
+  ingressHost?: string;
+  /** Seconds. */
+  ingressTimeout?: number;
   /** Seconds. */
   replacementTimeout?: number;
   /** Seconds. */

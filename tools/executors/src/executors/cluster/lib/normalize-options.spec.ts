@@ -3,7 +3,7 @@ import { normalizeOptions } from './normalize-options';
 
 describe('normalizeOptions (cluster)', () => {
   it("uses the seed's T002 values by default", () => {
-    expect(normalizeOptions({}, {})).toEqual({
+    expect(normalizeOptions({}, {}, '/ws')).toEqual({
       provider: 'minikube',
       name: 'minikube',
       driver: 'docker',
@@ -11,6 +11,7 @@ describe('normalizeOptions (cluster)', () => {
       memory: 8192,
       diskSize: '20g',
       kubernetesVersion: 'v1.29.0',
+      kindConfig: '/ws/tools/local-cluster/kind-config.yaml',
     });
   });
 

@@ -29,6 +29,7 @@ describe('normalizeOptions (deploy)', () => {
       namespace: 'pakaura',
       kubeconfig: undefined,
       context: undefined,
+      cluster: { provider: 'minikube', name: 'minikube', context: 'minikube' },
       valuesFiles: [],
       set: {},
       apps: ['api', 'frontend'],

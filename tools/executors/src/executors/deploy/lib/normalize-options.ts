@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import { IMAGE_NAMES, NAMESPACE, RELEASE_NAME, type ImageKey } from '@pakaura/contract';
+import { resolveClusterTarget } from '@pakaura/deploy-tools/cluster';
 import type { DeployOptions } from '@pakaura/deploy-tools/deploy';
 import type { DeployExecutorSchema } from '../schema';
 
@@ -51,6 +52,7 @@ export function normalizeOptions(
     namespace: options.namespace ?? NAMESPACE,
     kubeconfig: nonEmpty(options.kubeconfig),
     context: nonEmpty(options.context),
+    cluster: resolveClusterTarget(options, env),
     valuesFiles,
     set: Object.fromEntries(Object.entries(options.set ?? {}).map(([k, v]) => [k, String(v)])),
     apps,

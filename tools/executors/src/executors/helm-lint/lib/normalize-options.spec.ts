@@ -30,7 +30,7 @@ describe('normalizeOptions', () => {
       variants: [...RENDER_MATRIX],
       release: 'pakaura',
       namespace: 'pakaura',
-      serverDryRun: 'auto',
+      serverDryRun: 'never',
       context: undefined,
     });
   });

@@ -15,7 +15,7 @@ export interface NormalizedHelmLintOptions {
   variants: RenderVariant[];
   release: string;
   namespace: string;
-  serverDryRun: 'auto' | 'never';
+  serverDryRun: 'never' | 'server';
   context?: string;
 }
 
@@ -51,7 +51,7 @@ export function normalizeOptions(
     variants: RENDER_MATRIX.filter((v) => wanted.includes(v.name)),
     release: options.release ?? RELEASE_NAME,
     namespace: options.namespace ?? NAMESPACE,
-    serverDryRun: options.serverDryRun ?? 'auto',
+    serverDryRun: options.serverDryRun ?? 'never',
     context: options.context,
   };
 }

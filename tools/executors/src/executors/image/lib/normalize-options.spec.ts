@@ -25,6 +25,19 @@ describe('normalizeOptions', () => {
     });
   });
 
+  it('takes the target from the cluster provider when none is set: kind loads into kind', () => {
+    expect(
+      normalize({}, { PAKAURA_CLUSTER_PROVIDER: 'kind', PAKAURA_KIND_CLUSTER: 'dev' }),
+    ).toMatchObject({
+      target: 'kind',
+      kindCluster: 'dev',
+    });
+    expect(normalize({}, { PAKAURA_CLUSTER_PROVIDER: 'minikube' }).target).toBe('minikube');
+    expect(normalize({ target: 'docker' }, { PAKAURA_CLUSTER_PROVIDER: 'kind' }).target).toBe(
+      'docker',
+    );
+  });
+
   it('takes unset options from PAKAURA_* variables, and set options over them', () => {
     const env = {
       PAKAURA_IMAGE_TARGET: 'docker',

@@ -1,6 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import { IMAGE_NAMES, IMAGE_PROJECTS, type ImageKey } from '@pakaura/contract';
+import { resolveClusterTarget } from '@pakaura/deploy-tools/cluster';
 import type { ImageExecutorSchema, ImageTarget } from '../schema';
 
 /** Environment variables that set an option the project.json and command line leave unset. */
@@ -59,7 +60,12 @@ export function normalizeOptions(
       `The ${app} image is built from project ${project}, not ${context.projectName}: fix the image target's "app" option.`,
     );
   }
-  const target = (pick('target') ?? 'minikube') as ImageTarget;
+  // The provider decides where images go unless a target is set: kind → kind, else minikube.
+  const cluster = resolveClusterTarget(
+    { minikubeProfile: options.minikubeProfile, kindCluster: options.kindCluster },
+    env,
+  );
+  const target = (pick('target') ?? cluster.provider) as ImageTarget;
   if (!IMAGE_TARGETS.includes(target)) {
     throw new Error(
       `target must be one of ${IMAGE_TARGETS.join(', ')} (got "${target}", from --target or ${IMAGE_ENV.target}).`,

@@ -34,22 +34,22 @@ describe('publish image', () => {
     expect(sandbox.state.image(registry, `${repository}:4.0.0`)).toBeDefined();
   });
 
-  it('loads the content tag into the kind cluster', async () => {
-    await sandbox.exec('kind', ['create', 'cluster', '--name', 'dev']);
-    sandbox.state.saveImage('local', image('pakaura-api:4.0.0-aaa'));
-    await publishImage(
-      { target: 'kind', docker: 'docker', kindCluster: 'dev', repository: 'pakaura-api' },
-      '4.0.0-aaa',
-    );
-    expect(sandbox.calls('kind').at(-1)?.args).toEqual([
-      'load',
-      'docker-image',
-      'pakaura-api:4.0.0-aaa',
-      '--name',
-      'dev',
-    ]);
-    expect(sandbox.state.image('kind/dev', 'pakaura-api:4.0.0-aaa')).toBeDefined();
-  });
+  for (const imageStore of ['overlay2', 'containerd'] as const) {
+    it(`loads the content tag into the kind cluster through an image archive (${imageStore} image store)`, async () => {
+      sandbox.configure({ imageStore });
+      await sandbox.exec('kind', ['create', 'cluster', '--name', 'dev']);
+      sandbox.state.saveImage('local', image('pakaura-api:4.0.0-aaa'));
+      await publishImage(
+        { target: 'kind', docker: 'docker', kindCluster: 'dev', repository: 'pakaura-api' },
+        '4.0.0-aaa',
+      );
+      const save = sandbox.calls('docker').find((c) => c.args.includes('save'));
+      expect(save?.args.includes('--platform')).toBe(imageStore === 'containerd');
+      expect(sandbox.calls('kind').at(-1)?.args.slice(0, 2)).toEqual(['load', 'image-archive']);
+      expect(sandbox.calls('kind').some((c) => c.args.includes('docker-image'))).toBe(false);
+      expect(sandbox.state.image('kind/dev', 'pakaura-api:4.0.0-aaa')).toBeDefined();
+    });
+  }
 
   it('does nothing more for an image built straight into the target daemon', async () => {
     await publishImage(

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { APP_VERSION } from '@pakaura/contract';
 import { run } from '@pakaura/deploy-tools/process';
 import type { NormalizedImageOptions } from './normalize-options';
@@ -21,11 +24,49 @@ export async function publishImage(options: PublishOptions, tag: string): Promis
       });
     }
   }
-  if (options.target === 'kind') {
-    await run('kind', ['load', 'docker-image', ref, '--name', options.kindCluster], {
-      hint: `Is the kind cluster running? Create it with: kind create cluster --name ${options.kindCluster}`,
+  if (options.target === 'kind') await loadIntoKind(options, ref);
+}
+
+/**
+ * Loads an image into the kind nodes through an archive: `docker image save` (with the image's
+ * own platform when Docker uses the containerd image store) then `kind load image-archive`.
+ * `kind load docker-image` saves the whole image index from that store while holding one
+ * platform's blobs, and the node's import fails with "content digest … not found" (kind#3795).
+ */
+export async function loadIntoKind(
+  options: Pick<NormalizedImageOptions, 'docker' | 'kindCluster'>,
+  ref: string,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'pakaura-kind-load-'));
+  const archive = join(dir, 'image.tar');
+  try {
+    const platform = (await usesContainerdStore(options.docker))
+      ? [
+          '--platform',
+          (
+            await run(options.docker, [
+              'image',
+              'inspect',
+              '--format',
+              '{{.Os}}/{{.Architecture}}',
+              ref,
+            ])
+          ).stdout.trim(),
+        ]
+      : [];
+    await run(options.docker, ['image', 'save', ...platform, '-o', archive, ref]);
+    await run('kind', ['load', 'image-archive', archive, '--name', options.kindCluster], {
+      hint: `Is the kind cluster running? Create it with: nx run local-cluster:cluster --configuration=kind`,
     });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Docker's containerd image store names its snapshotter in `docker info`'s DriverStatus. */
+async function usesContainerdStore(docker: string): Promise<boolean> {
+  const { stdout } = await run(docker, ['info', '--format', '{{json .DriverStatus}}']);
+  return stdout.includes('io.containerd.snapshotter');
 }
 
 /**

@@ -28,7 +28,7 @@ describe('normalizeOptions', () => {
       manifestsDir: join(root, 'libs/k8s-manifests'),
       manifestsLabel: 'libs/k8s-manifests',
       kustomize: true,
-      serverDryRun: 'auto',
+      serverDryRun: 'never',
       context: undefined,
       namespace: 'pakaura',
     });

@@ -11,7 +11,7 @@ export interface NormalizedValidateOptions {
   /** Relative to the workspace root, for messages. */
   manifestsLabel: string;
   kustomize: boolean;
-  serverDryRun: 'auto' | 'never';
+  serverDryRun: 'never' | 'server';
   context?: string;
   namespace: string;
 }
@@ -41,7 +41,7 @@ export function normalizeOptions(
     manifestsDir,
     manifestsLabel: relative(context.root, manifestsDir) || '.',
     kustomize,
-    serverDryRun: options.serverDryRun ?? 'auto',
+    serverDryRun: options.serverDryRun ?? 'never',
     context: options.context,
     namespace: options.namespace ?? NAMESPACE,
   };

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { normalizeOptions } from './normalize-options';
 
 describe('verify executor options', () => {
-  it("defaults to the local cluster's context, every check, and dist/verify under the workspace", () => {
+  it('verifies the local cluster (its context checked by the guard), every check, and dist/verify under the workspace', () => {
     const options = normalizeOptions({}, '/ws', {});
+    expect(options.context).toBeUndefined();
     expect(options).toMatchObject({
-      context: 'minikube',
+      cluster: { provider: 'minikube', name: 'minikube', context: 'minikube' },
       namespace: 'pakaura',
       release: 'pakaura',
       safe: false,
@@ -17,16 +18,24 @@ describe('verify executor options', () => {
 
   it('follows PAKAURA_CLUSTER_PROVIDER to the kind context, and turns seconds into milliseconds', () => {
     const options = normalizeOptions(
-      { safe: true, checks: ['pods'], replacementTimeout: 30, reportDir: '/tmp/r' },
+      {
+        safe: true,
+        checks: ['pods'],
+        replacementTimeout: 30,
+        ingressTimeout: 5,
+        ingressHost: '127.0.0.1',
+        reportDir: '/tmp/r',
+      },
       '/ws',
       { PAKAURA_CLUSTER_PROVIDER: 'kind' },
     );
     expect(options).toMatchObject({
-      context: 'kind-kind',
+      cluster: { provider: 'kind', name: 'kind', context: 'kind-kind' },
       safe: true,
       only: ['pods'],
       reportDir: '/tmp/r',
-      timeouts: { replacementMs: 30_000 },
+      timeouts: { replacementMs: 30_000, ingressAddressMs: 5_000 },
+      ingressHost: '127.0.0.1',
     });
   });
 

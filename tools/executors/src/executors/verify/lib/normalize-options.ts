@@ -13,8 +13,8 @@ export interface NormalizedVerifyExecutorOptions extends NormalizedVerifyOptions
 }
 
 /**
- * Executor options in seconds and workspace-relative paths become runVerify() options; the kube
- * context defaults to the local cluster's, the one deploy uses.
+ * Executor options in seconds and workspace-relative paths become runVerify() options. Without a
+ * named context, the guard verifies the local cluster's own (the one deploy uses).
  */
 export function normalizeOptions(
   options: VerifyExecutorSchema,
@@ -26,15 +26,18 @@ export function normalizeOptions(
   return {
     ...normalizeVerifyOptions({
       kubeconfig: options.kubeconfig,
-      context: options.context ?? resolveClusterTarget({}, env).context,
+      context: options.context,
+      cluster: resolveClusterTarget(options, env),
       namespace: options.namespace,
       release: options.release,
       safe: options.safe,
       only: options.checks,
       ingressPort: options.ingressPort,
+      ingressHost: options.ingressHost,
       timeouts: {
         replacementMs: seconds(options.replacementTimeout),
         databaseRestartMs: seconds(options.databaseRestartTimeout),
+        ingressAddressMs: seconds(options.ingressTimeout),
       },
     }),
     reportDir: isAbsolute(reportDir) ? reportDir : join(workspaceRoot, reportDir),
