@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -121,6 +122,37 @@ describe('deployRelease', () => {
     expect(lines.at(-1)).toMatch(
       /is up to date: same chart, values and images\. Nothing to deploy\.$/,
     );
+  });
+
+  it('gives helm the secret values through an owner-only values file, never on its command line, and removes the file', async () => {
+    sandbox.configure({ delays: [{ tool: 'helm', command: 'upgrade', ms: 1500 }] });
+    const secret = 'db-pass-that-must-stay-hidden';
+    const deploying = deploy({
+      set: { 'secrets.dbPassword': secret, 'api.replicas': '1' },
+      failFast: false,
+    });
+    const file = await new Promise<string>((resolve, reject) => {
+      const poll = setInterval(() => {
+        const ps = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+        const line = ps.split('\n').find((l) => l.includes('fake-tool.mjs helm upgrade'));
+        if (!line) return;
+        clearInterval(poll);
+        if (line.includes(secret)) reject(new Error(`the secret is on the command line: ${line}`));
+        const values = [...line.matchAll(/--values (\S+)/g)].map((m) => m[1]);
+        resolve(values.at(-1) as string);
+      }, 20);
+    });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8')).toContain(secret);
+    await deploying;
+    expect(existsSync(file)).toBe(false);
+    const upgrade = sandbox.calls('helm').find((c) => c.args[0] === 'upgrade');
+    expect(upgrade?.args.join(' ')).not.toContain(secret);
+    expect(upgrade?.args).toContain('api.replicas=1');
+    expect(deployedValues()).toMatchObject({
+      secrets: { dbPassword: secret },
+      api: { replicas: 1 },
+    });
   });
 
   it('upgrades with the new frontend tag and the same api tag when only the frontend changed', async () => {

@@ -7,6 +7,7 @@ import { upgradeArgs } from './helm-args';
 import type { DeployOptions } from './options';
 import type { PodFailure } from './pod-failure';
 import { helmMajor, readReleaseState, type ReleaseRef, type ReleaseState } from './release-state';
+import { splitSecretValues, writeSecretValuesFile } from './secret-values-file';
 
 export interface DeployIO {
   info(line: string): void;
@@ -36,7 +37,6 @@ export class DeployFailedError extends Error {
 
 /** SIGTERM makes helm fail the revision and, with --atomic, roll back: give it time for that. */
 const HELM_ROLLBACK_GRACE_MS = 180_000;
-const SECRET_KEY = /(password|secret|token|apikey|api_key|credential)/i;
 
 /**
  * Seed T044: installs or upgrades the release with the images' content tags, unless the release
@@ -70,16 +70,49 @@ export async function deployRelease(options: DeployOptions, io: DeployIO): Promi
   io.info(
     `${before ? `Upgrading release ${options.release} from revision ${before.revision}` : `Installing release ${options.release}`} in namespace ${options.namespace} (context ${context}) with ${images.join(', ')}; waiting up to ${options.timeout} for it to be ready.`,
   );
-  const args = upgradeArgs({
-    ...options,
-    context,
-    imageValues,
-    digest,
-    helmMajor: await helmMajor(options.helm),
-  });
-  const secrets = Object.entries(options.set)
-    .filter(([key]) => SECRET_KEY.test(key))
-    .map(([, value]) => value);
+  const { secrets: secretValues, plain } = splitSecretValues(options.set);
+  const secrets = Object.values(secretValues);
+  const major = await helmMajor(options.helm);
+  const secretFile = secrets.length > 0 ? writeSecretValuesFile(secretValues) : undefined;
+  try {
+    return await upgrade(options, io, {
+      ref,
+      before,
+      digest,
+      images,
+      secrets,
+      args: upgradeArgs({
+        ...options,
+        set: plain,
+        secretValuesFile: secretFile?.path,
+        context,
+        imageValues,
+        digest,
+        helmMajor: major,
+      }),
+    });
+  } finally {
+    secretFile?.dispose();
+  }
+}
+
+interface UpgradePlan {
+  ref: ReleaseRef;
+  before: ReleaseState | undefined;
+  digest: string;
+  images: string[];
+  /** Secret values to mask in every line shown. */
+  secrets: string[];
+  args: string[];
+}
+
+/** Runs helm while the pods are watched, and says what state a failure left. */
+async function upgrade(
+  options: DeployOptions,
+  io: DeployIO,
+  { ref, before, digest, images, secrets, args }: UpgradePlan,
+): Promise<DeployResult> {
+  const { context } = ref;
   // Loaded only when there is something to deploy: @kubernetes/client-node takes a second of CPU
   // to load, which the "up to date" path does not need.
   const [{ loadKubeConfig }, { monitorRollout }, { diagnosePodFailure }] = await Promise.all([

@@ -12,6 +12,8 @@ export interface UpgradeArgsInput {
   imageValues: Readonly<Record<string, string>>;
   /** The person's extra values, passed with --set (typed: numbers and booleans stay so). */
   set: Readonly<Record<string, string>>;
+  /** The owner-only values file holding the secret values (see writeSecretValuesFile). */
+  secretValuesFile?: string;
   timeout: string;
   atomic: boolean;
   digest: string;
@@ -20,7 +22,9 @@ export interface UpgradeArgsInput {
 
 /**
  * Seed T044's `helm upgrade --install`, with the content tags, the digest in the release
- * description, and the Helm 3 or Helm 4 spelling of "wait, and roll back on failure".
+ * description, and the Helm 3 or Helm 4 spelling of "wait, and roll back on failure". Secret
+ * values come last among the values files (they win over the person's files, as --set did) and
+ * never as --set: a command line is readable by every user of the machine.
  */
 export function upgradeArgs(input: UpgradeArgsInput): string[] {
   const rollback = input.atomic
@@ -34,7 +38,9 @@ export function upgradeArgs(input: UpgradeArgsInput): string[] {
     input.chartDir,
     ...helmTargetArgs(input),
     '--create-namespace',
-    ...input.valuesFiles.flatMap((file) => ['--values', file]),
+    ...[...input.valuesFiles, ...(input.secretValuesFile ? [input.secretValuesFile] : [])].flatMap(
+      (file) => ['--values', file],
+    ),
     ...Object.entries(input.imageValues).flatMap(([key, value]) => [
       '--set-string',
       `${key}=${escapeSetValue(value)}`,
