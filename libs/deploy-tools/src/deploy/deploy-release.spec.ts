@@ -3,11 +3,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMPONENT_LABEL } from '@pakaura/contract';
 import { FakeKube, componentLabels, type Pod } from '../../test/fake-kube';
 import { createFakeSandbox, type FakeSandbox } from '../../test/fakes/sandbox';
 import { writeImageRecord } from '../image';
 import { deployRelease, DeployFailedError, type DeployResult } from './deploy-release';
 import type { DeployOptions } from './options';
+
+/** Short grace periods, so the tests of transient states stay short. */
+const quick = { graceMs: 300, initGraceMs: 500, initLimitMs: 5_000 };
 
 describe('deployRelease', () => {
   let kube: FakeKube;
@@ -234,6 +238,137 @@ describe('deployRelease', () => {
     );
     expect(error.details.at(-1)).toBe('No logs: container api never started.');
     expect(sandbox.state.release('minikube', 'pakaura', 'pakaura')).toBeUndefined();
+  });
+
+  it('ends the deploy within 30 s of an unschedulable pod appearing, with the scheduler events', async () => {
+    sandbox.configure({ delays: [{ tool: 'helm', command: 'upgrade', ms: 120_000 }] });
+    const failure = failureOf(deploy());
+    await until(() => podWatches() > 0);
+    const [pod] = kube.workloads.start('deployments', apiDeployment(), false);
+    const appeared = Date.now();
+    kube.store.update<Pod>('pods', 'pakaura', pod.metadata.name, (p) => {
+      p.status.conditions = [
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          reason: 'Unschedulable',
+          message: '0/1 nodes are available: 1 Insufficient cpu.',
+        },
+      ];
+    });
+    kube.workloads.recordEvent(
+      pod,
+      'Warning',
+      'FailedScheduling',
+      '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+    );
+    const error = await failure;
+    expect(Date.now() - appeared).toBeLessThan(30_000);
+    expect(error.message).toBe(
+      `Deploy failed: pod ${pod.metadata.name} cannot be scheduled: 0/1 nodes are available: 1 Insufficient cpu.. Nothing was left installed: helm removed the failed first install (--atomic).`,
+    );
+    expect(error.details).toContain(
+      '  Warning FailedScheduling: 0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+    );
+  });
+
+  it('fails on a failed migration Job with the last lines of its failed container', async () => {
+    sandbox.configure({ delays: [{ tool: 'helm', command: 'upgrade', ms: 120_000 }] });
+    const failure = failureOf(deploy({ stuckPolicy: quick }));
+    await until(() => podWatches() > 0);
+    const labels = { ...componentLabels('api'), [COMPONENT_LABEL]: 'migration' };
+    kube.store.put('jobs', {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'pakaura-migrate-1', namespace: 'pakaura', labels },
+      spec: { template: { spec: { containers: [{ name: 'migrate', image: 'pakaura-api' }] } } },
+      status: { failed: 1 },
+    });
+    const pod = kube.store.put<Pod>('pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: 'pakaura-migrate-1-x7k2p',
+        namespace: 'pakaura',
+        labels: { ...labels, 'batch.kubernetes.io/job-name': 'pakaura-migrate-1' },
+      },
+      spec: { containers: [{ name: 'migrate', image: 'pakaura-api' }] },
+      status: {
+        phase: 'Failed',
+        containerStatuses: [
+          { name: 'migrate', state: { terminated: { exitCode: 1, reason: 'Error' } } },
+        ],
+      },
+    });
+    kube.appendLog(pod.metadata.name, 'applying 0004_tasks_position.sql', 'migrate');
+    kube.appendLog(pod.metadata.name, 'error: column "position" already exists', 'migrate');
+    kube.store.update('jobs', 'pakaura', 'pakaura-migrate-1', (job) => {
+      (job as Pod).status.conditions = [
+        {
+          type: 'Failed',
+          status: 'True',
+          reason: 'BackoffLimitExceeded',
+          message: 'Job has reached the specified backoff limit',
+        },
+      ];
+    });
+    const error = await failure;
+    expect(error.message).toMatch(
+      /^Deploy failed: Job pakaura-migrate-1 failed \(BackoffLimitExceeded: Job has reached the specified backoff limit\); its pod pakaura-migrate-1-x7k2p, container migrate, failed\./,
+    );
+    expect(error.details.slice(-3)).toEqual([
+      'Last log lines of migrate:',
+      '  applying 0004_tasks_position.sql',
+      '  error: column "position" already exists',
+    ]);
+  });
+
+  it('fails on an init container still waiting once the rest of the release is ready, with its own log lines', async () => {
+    sandbox.configure({ delays: [{ tool: 'helm', command: 'upgrade', ms: 120_000 }] });
+    const failure = failureOf(deploy({ stuckPolicy: quick }));
+    await until(() => podWatches() > 0);
+    const [pod] = kube.workloads.start('deployments', apiDeployment(), false);
+    kube.workloads.stop();
+    kube.store.update<Pod>('pods', 'pakaura', pod.metadata.name, (p) => {
+      p.status.initContainerStatuses = [
+        {
+          name: 'wait-for-db',
+          ready: false,
+          restartCount: 0,
+          state: { running: { startedAt: new Date().toISOString() } },
+        },
+      ];
+    });
+    kube.store.update<Pod>('pods', 'pakaura', pod.metadata.name, (p) => {
+      p.spec.initContainers = [{ name: 'wait-for-db', image: 'postgres:16-alpine' }];
+    });
+    kube.appendLog(pod.metadata.name, 'waiting for PostgreSQL at postgresql:5432', 'wait-for-db');
+    const error = await failure;
+    expect(error.message).toMatch(
+      new RegExp(
+        `^Deploy failed: pod ${pod.metadata.name} cannot start: init container wait-for-db has been running for \\d+ s and has not finished\\.`,
+      ),
+    );
+    expect(error.details.slice(-2)).toEqual([
+      'Last log lines of wait-for-db:',
+      '  waiting for PostgreSQL at postgresql:5432',
+    ]);
+  });
+
+  it("shows each component's ready pods of those wanted and the state of the pods not ready, one line per change", async () => {
+    sandbox.configure({ delays: [{ tool: 'helm', command: 'upgrade', ms: 3_000 }] });
+    const deploying = deploy({ stuckPolicy: quick });
+    await until(() => podWatches() > 0);
+    kube.workloads.start('deployments', apiDeployment(), false);
+    await deploying;
+    const progress = lines.filter((l) => l.startsWith('  ['));
+    expect(progress[0]).toMatch(/^ {2}\[0:0\d\] (no pods yet|api 0\/1)/);
+    expect(
+      progress.some((l) => /api 0\/1 \| not ready: api-[\w-]+ ContainerCreating$/.test(l)),
+    ).toBe(true);
+    expect(new Set(progress.map((l) => l.replace(/^ {2}\[\d+:\d+\] /, ''))).size).toBe(
+      progress.length,
+    );
   });
 
   it('does not fail on a pod that was already broken before the deploy and is being replaced', async () => {

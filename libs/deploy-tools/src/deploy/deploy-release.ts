@@ -6,11 +6,14 @@ import { deployDigest, digestOf } from './digest';
 import { upgradeArgs } from './helm-args';
 import type { DeployOptions } from './options';
 import type { PodFailure } from './pod-failure';
+import { lineReporter, type ProgressReporter } from './progress';
 import { helmMajor, readReleaseState, type ReleaseRef, type ReleaseState } from './release-state';
 import { splitSecretValues, writeSecretValuesFile } from './secret-values-file';
 
 export interface DeployIO {
   info(line: string): void;
+  /** Shows the rollout while helm waits; default: one line per change through `info`. */
+  progress?: ProgressReporter;
 }
 
 export type DeployResult =
@@ -121,11 +124,14 @@ async function upgrade(
     import('./diagnose'),
   ]);
   const kc = loadKubeConfig({ kubeconfig: options.kubeconfig, context });
+  const progress = io.progress ?? lineReporter((line) => io.info(line));
   const monitor = options.failFast
     ? monitorRollout(kc, {
         namespace: options.namespace,
         labelSelector: `app.kubernetes.io/instance=${options.release}`,
-        onProgress: (line) => io.info(`  ${line}`),
+        onProgress: (view) => progress.update(view),
+        onNotice: (line) => progress.line(`  ${line}`),
+        policy: options.stuckPolicy,
       })
     : undefined;
   const abort = new AbortController();
@@ -151,7 +157,7 @@ async function upgrade(
         secretName: K8S_NAMES.secret,
         values: secrets,
       });
-      io.info(`  pod ${first.failure.pod} cannot start (${first.failure.reason}): stopping helm`);
+      progress.line(`  ${podSentence(first.failure)}: stopping helm`);
       abort.abort();
       await helm;
       const state = await releaseStateSentence(ref, before, options);
@@ -169,6 +175,7 @@ async function upgrade(
     }
   } finally {
     await monitor?.stop();
+    progress.done();
   }
   const after = await readReleaseState(ref);
   const revision = after?.revision ?? 0;
@@ -176,8 +183,20 @@ async function upgrade(
   return { outcome: 'deployed', context, revision, digest, images };
 }
 
+/** One sentence naming the pod (or the object) at fault and its state. */
 function podSentence(failure: PodFailure): string {
-  return `pod ${failure.pod} cannot start, container ${failure.container} is ${failure.reason}`;
+  switch (failure.reason) {
+    case 'Unschedulable':
+      return `pod ${failure.pod} cannot be scheduled: ${failure.message}`;
+    case 'PersistentVolumeClaimPending':
+      return `pod ${failure.pod} cannot start: ${failure.message}`;
+    case 'InitContainerStuck':
+      return `pod ${failure.pod} cannot start: ${failure.message}`;
+    case 'JobFailed':
+      return `${failure.message}; its pod ${failure.pod}, container ${failure.container}, failed`;
+    default:
+      return `pod ${failure.pod} cannot start, container ${failure.container} is ${failure.reason}`;
+  }
 }
 
 /** Says what the failed deploy left behind, so nothing is half-deployed without a word. */

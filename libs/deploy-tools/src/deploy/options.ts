@@ -1,4 +1,5 @@
 import type { ImageKey } from '@pakaura/contract';
+import type { StuckPolicy } from './stuck-states';
 
 /** Everything a deploy needs, fully defaulted (the executor's normalizeOptions builds it). */
 export interface DeployOptions {
@@ -26,4 +27,6 @@ export interface DeployOptions {
   failFast: boolean;
   /** The helm program (a path, or a name on PATH). */
   helm: string;
+  /** How long states that can clear on their own may last (default DEFAULT_STUCK_POLICY). */
+  stuckPolicy?: StuckPolicy;
 }

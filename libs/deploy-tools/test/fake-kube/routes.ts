@@ -191,16 +191,22 @@ function sendLog(
   res: ServerResponse,
 ): void {
   if (!pod) return sendStatus(res, 404, 'NotFound', 'pods not found');
-  const containers = ((pod['spec'] as { containers: { name: string }[] }).containers ?? []).map(
-    (c) => c.name,
-  );
-  const container = query.get('container') ?? (containers.length === 1 ? containers[0] : undefined);
-  if (!container || !containers.includes(container)) {
+  const spec = pod['spec'] as {
+    containers?: { name: string }[];
+    initContainers?: { name: string }[];
+  };
+  const containers = (spec.containers ?? []).map((c) => c.name);
+  const inits = (spec.initContainers ?? []).map((c) => c.name);
+  const container =
+    query.get('container') ??
+    (containers.length === 1 && inits.length === 0 ? containers[0] : undefined);
+  if (!container || ![...containers, ...inits].includes(container)) {
+    // Kubernetes 1.29 pkg/registry/core/pod/strategy.go, LogLocation: the containers to choose from.
     return sendStatus(
       res,
       400,
       'BadRequest',
-      `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${containers.join(' ')}]`,
+      `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${containers.join(' ')}]${inits.length ? ` or one of the init containers: [${inits.join(' ')}]` : ''}`,
     );
   }
   const lines = kube.logsOf(pod.metadata.name, container);
