@@ -379,6 +379,65 @@ describe('deployRelease', () => {
     expect((await deploy()).outcome).toBe('deployed');
   });
 
+  function leavePending(status: string, minutesAgo: number, revisionStatus?: string): void {
+    const release = sandbox.state.release('minikube', 'pakaura', 'pakaura');
+    if (!release) throw new Error('no release to leave pending');
+    const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    const last = release.revisions.at(-1) as (typeof release.revisions)[number];
+    const pending = {
+      ...last,
+      version: last.version + 1,
+      info: { ...last.info, status, last_deployed: at, description: 'Preparing upgrade' },
+    };
+    const revisions = revisionStatus
+      ? [{ ...last, info: { ...last.info, status: revisionStatus, last_deployed: at } }]
+      : [...release.revisions, pending];
+    sandbox.state.saveRelease('minikube', { ...release, revisions });
+  }
+
+  it('rolls a pending upgrade a killed deploy left behind back to the last deployed revision, then upgrades', async () => {
+    await deploy();
+    leavePending('pending-upgrade', 30);
+    buildImages('eeeeeeeeeeee', 'ffffffffffff');
+    sandbox.clearCalls();
+    expect(await deploy({ failFast: false })).toMatchObject({ outcome: 'deployed', revision: 4 });
+    expect(lines).toContain(
+      'Release pakaura was left pending-upgrade at revision 2 by a deploy that stopped 30 min ago; recovering with: helm rollback pakaura 1 --namespace pakaura --kube-context minikube --kubeconfig ' +
+        kube.kubeconfigPath,
+    );
+    expect(helmVerbs()).toEqual([
+      'status',
+      'history',
+      'rollback',
+      'status',
+      'version',
+      'upgrade',
+      'status',
+    ]);
+    expect(deployedValues()).toMatchObject({ api: { image: { tag: '4.0.0-eeeeeeeeeeee' } } });
+  });
+
+  it('uninstalls a pending first install (helm rollback cannot fix it) and installs again', async () => {
+    await deploy();
+    leavePending('pending-install', 30, 'pending-install');
+    expect(await deploy({ failFast: false })).toMatchObject({ outcome: 'deployed', revision: 1 });
+    expect(lines.find((l) => l.startsWith('Release pakaura was left pending-install'))).toMatch(
+      /recovering with: helm uninstall pakaura --namespace pakaura --kube-context minikube/,
+    );
+    expect(helmVerbs()).toContain('uninstall');
+    expect(helmVerbs()).not.toContain('rollback');
+  });
+
+  it('refuses a release pending for less than the deploy timeout, with the exact command for its state', async () => {
+    await deploy();
+    leavePending('pending-upgrade', 1);
+    sandbox.clearCalls();
+    await expect(deploy()).rejects.toThrow(
+      /^Release pakaura is pending-upgrade at revision 2 since \d+ s: another deploy may still be running\. Wait for it; if it was stopped, run: helm rollback pakaura 1 --namespace pakaura --kube-context minikube --kubeconfig \S+ and deploy again\.$/,
+    );
+    expect(helmVerbs()).toEqual(['status', 'history']);
+  });
+
   it('states what helm left behind when the upgrade itself fails', async () => {
     await deploy();
     sandbox.configure({

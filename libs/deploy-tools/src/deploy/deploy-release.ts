@@ -9,6 +9,7 @@ import type { PodFailure } from './pod-failure';
 import { lineReporter, type ProgressReporter } from './progress';
 import { helmMajor, readReleaseState, type ReleaseRef, type ReleaseState } from './release-state';
 import { splitSecretValues, writeSecretValuesFile } from './secret-values-file';
+import { recoverPendingRelease } from './pending-release';
 
 export interface DeployIO {
   info(line: string): void;
@@ -61,7 +62,12 @@ export async function deployRelease(options: DeployOptions, io: DeployIO): Promi
     set: { ...imageValues, ...options.set },
   });
   const ref: ReleaseRef = { ...options, context };
-  const before = await readReleaseState(ref);
+  const before = await recoverPendingRelease(
+    ref,
+    await readReleaseState(ref),
+    durationMs(options.timeout),
+    (line) => io.info(line),
+  );
   if (!options.force && before?.status === 'deployed' && digestOf(before.description) === digest) {
     io.info(
       `Release ${options.release} (revision ${before.revision}) in ${context} is up to date: same chart, values and images. Nothing to deploy.`,
@@ -225,4 +231,11 @@ async function releaseStateSentence(
     return `The release is unchanged at revision ${before.revision}.`;
   }
   return `The release is left at revision ${after.revision} in state ${after.status}: fix the cause and deploy again, or roll back with: ${rollback}`;
+}
+
+/** `5m` → 300000 (helm's --timeout, as the executor's schema allows it). */
+function durationMs(timeout: string): number {
+  const match = /^(\d+)(s|m|h)$/.exec(timeout);
+  if (!match) return 300_000;
+  return Number(match[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[match[2] as 's' | 'm' | 'h'];
 }

@@ -59,7 +59,12 @@ export class StuckDetector {
     let found: PodFailure | undefined;
     const consider = (failure: PodFailure | undefined) => (found ??= failure);
 
-    for (const job of objects.jobs) consider(jobFailure(job, objects.pods));
+    for (const job of objects.jobs) {
+      const failed = jobFailure(job, objects.pods);
+      // Its pod may come through its own watch a moment later: wait for it, a grace at most.
+      const key = `job/${job.metadata?.uid ?? job.metadata?.name}/pod`;
+      if (failed && (failed.pod || lasted(key) >= this.policy.graceMs)) consider(failed);
+    }
     for (const pod of pods.filter(counts)) {
       const uid = pod.metadata?.uid ?? pod.metadata?.name ?? '';
       const transient = podFailure(pod, TRANSIENT_REASONS);
