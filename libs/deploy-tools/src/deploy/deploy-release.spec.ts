@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppsV1Api } from '@kubernetes/client-node';
 import { COMPONENT_LABEL } from '@pakaura/contract';
 import { FakeKube, componentLabels, type Pod } from '../../test/fake-kube';
 import { createFakeSandbox, type FakeSandbox } from '../../test/fakes/sandbox';
@@ -157,6 +158,27 @@ describe('deployRelease', () => {
       secrets: { dbPassword: secret },
       api: { replicas: 1 },
     });
+  });
+
+  it("restores a workload deleted behind helm's back instead of calling the release up to date", async () => {
+    writeFileSync(
+      join(workspace, 'chart', 'templates', 'deployment.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 1\n',
+    );
+    await deploy({ failFast: false });
+    kube.workloads.start('deployments', apiDeployment());
+    expect(await deploy()).toMatchObject({ outcome: 'up-to-date' });
+
+    await kube
+      .kubeConfig()
+      .makeApiClient(AppsV1Api)
+      .deleteNamespacedDeployment({ name: 'api', namespace: 'pakaura' });
+    sandbox.clearCalls();
+    expect(await deploy({ failFast: false })).toMatchObject({ outcome: 'deployed', revision: 2 });
+    expect(lines).toContain(
+      'Release pakaura (revision 1) has the same chart, values and images, but Deployment api no longer exists in the cluster: upgrading to restore it.',
+    );
+    expect(helmVerbs()).toContain('upgrade');
   });
 
   it('upgrades with the new frontend tag and the same api tag when only the frontend changed', async () => {

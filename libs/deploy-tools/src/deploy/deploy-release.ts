@@ -10,6 +10,7 @@ import { lineReporter, type ProgressReporter } from './progress';
 import { helmMajor, readReleaseState, type ReleaseRef, type ReleaseState } from './release-state';
 import { splitSecretValues, writeSecretValuesFile } from './secret-values-file';
 import { recoverPendingRelease } from './pending-release';
+import type { ManifestRef } from './release-workloads';
 
 export interface DeployIO {
   info(line: string): void;
@@ -69,10 +70,16 @@ export async function deployRelease(options: DeployOptions, io: DeployIO): Promi
     (line) => io.info(line),
   );
   if (!options.force && before?.status === 'deployed' && digestOf(before.description) === digest) {
+    const missing = await workloadsGone(options, context, before.manifest, io);
+    if (missing.length === 0) {
+      io.info(
+        `Release ${options.release} (revision ${before.revision}) in ${context} is up to date: same chart, values and images. Nothing to deploy.`,
+      );
+      return { outcome: 'up-to-date', context, revision: before.revision, digest };
+    }
     io.info(
-      `Release ${options.release} (revision ${before.revision}) in ${context} is up to date: same chart, values and images. Nothing to deploy.`,
+      `Release ${options.release} (revision ${before.revision}) has the same chart, values and images, but ${missing.map((m) => `${m.kind} ${m.name}`).join(', ')} no longer ${missing.length > 1 ? 'exist' : 'exists'} in the cluster: upgrading to restore ${missing.length > 1 ? 'them' : 'it'}.`,
     );
-    return { outcome: 'up-to-date', context, revision: before.revision, digest };
   }
 
   const images = records.map((r) => `${r.repository}:${r.tag}`);
@@ -238,4 +245,27 @@ function durationMs(timeout: string): number {
   const match = /^(\d+)(s|m|h)$/.exec(timeout);
   if (!match) return 300_000;
   return Number(match[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[match[2] as 's' | 'm' | 'h'];
+}
+
+/** The release's Deployments and StatefulSets deleted behind helm's back (none when it cannot tell). */
+async function workloadsGone(
+  options: DeployOptions,
+  context: string,
+  manifest: string,
+  io: DeployIO,
+): Promise<ManifestRef[]> {
+  if (!/^kind: (Deployment|StatefulSet)$/m.test(manifest)) return [];
+  const [{ loadKubeConfig }, { missingWorkloads }] = await Promise.all([
+    import('../kube/client'),
+    import('./release-workloads'),
+  ]);
+  try {
+    const kc = loadKubeConfig({ kubeconfig: options.kubeconfig, context });
+    return await missingWorkloads(kc, options.namespace, manifest);
+  } catch (error) {
+    io.info(
+      `Could not check that the release's workloads still exist (${(error as Error).message}); trusting helm's record.`,
+    );
+    return [];
+  }
 }
