@@ -181,6 +181,67 @@ describe('deployRelease', () => {
     expect(helmVerbs()).toContain('upgrade');
   });
 
+  it("refuses, before helm runs, an upgrade that changes a StatefulSet's volumeClaimTemplates", async () => {
+    writeFileSync(
+      join(workspace, 'chart', 'templates', 'statefulset.yaml'),
+      [
+        'apiVersion: apps/v1',
+        'kind: StatefulSet',
+        'metadata:',
+        '  name: postgresql',
+        'spec:',
+        '  serviceName: postgresql',
+        '  volumeClaimTemplates:',
+        '    - metadata:',
+        '        name: data',
+        '      spec:',
+        '        resources:',
+        '          requests:',
+        '            storage: {{ .Values.size | default "10Gi" }}',
+        '',
+      ].join('\n'),
+    );
+    await deploy({ failFast: false });
+    sandbox.clearCalls();
+    const error = await failureOf(deploy({ set: { size: '20Gi' } }));
+    expect(error.message).toBe(
+      'Deploy refused: Kubernetes does not allow StatefulSet postgresql spec.volumeClaimTemplates to change on an existing object, so helm would fail half-way. Nothing was changed.',
+    );
+    expect(error.details[0]).toMatch(
+      /^StatefulSet postgresql spec\.volumeClaimTemplates: Kubernetes never changes the claims/,
+    );
+    expect(helmVerbs()).not.toContain('upgrade');
+  });
+
+  it('refuses a secrets.dbPassword that differs from the one the database was initialised with, and says how to rotate it', async () => {
+    await deploy({ set: { 'secrets.dbPassword': 'first-password' }, failFast: false });
+    writeFileSync(
+      join(workspace, 'chart', 'templates', 'secret.yaml'),
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: pakaura-secrets\ndata:\n  DB_PASSWORD: {{ .Values.secrets.dbPassword | b64enc | quote }}\n',
+    );
+    kube.store.put('secrets', {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'pakaura-secrets', namespace: 'pakaura' },
+      data: { DB_PASSWORD: Buffer.from('first-password').toString('base64') },
+    });
+    sandbox.clearCalls();
+    const error = await failureOf(deploy({ set: { 'secrets.dbPassword': 'second-password' } }));
+    expect(error.message).toMatch(
+      /^Deploy refused: secrets\.dbPassword differs from the password the database of this release was initialised with: PostgreSQL reads POSTGRES_PASSWORD only when its volume is empty/,
+    );
+    expect(error.details[0]).toMatch(
+      /^To rotate it: kubectl exec -n pakaura postgresql-0 -- sh -c .*ALTER ROLE/,
+    );
+    expect(`${error.message}${error.details.join('')}`).not.toMatch(
+      /first-password|second-password/,
+    );
+    expect(helmVerbs()).not.toContain('upgrade');
+    expect(
+      (await deploy({ set: { 'secrets.dbPassword': 'first-password' }, failFast: false })).outcome,
+    ).toBe('deployed');
+  });
+
   it('upgrades with the new frontend tag and the same api tag when only the frontend changed', async () => {
     await deploy();
     buildImages('aaaaaaaaaaaa', '111111111111');

@@ -1,16 +1,17 @@
 import { CHART_IMAGE_VALUES, K8S_NAMES } from '@pakaura/contract';
 import { readImageRecord } from '../image/record';
 import { guardContext } from '../kube/context-guard';
-import { run } from '../process';
+import { redact, run } from '../process';
 import { deployDigest, digestOf } from './digest';
-import { upgradeArgs } from './helm-args';
+import { templateArgs, upgradeArgs } from './helm-args';
 import type { DeployOptions } from './options';
 import type { PodFailure } from './pod-failure';
 import { lineReporter, type ProgressReporter } from './progress';
 import { helmMajor, readReleaseState, type ReleaseRef, type ReleaseState } from './release-state';
 import { splitSecretValues, writeSecretValuesFile } from './secret-values-file';
 import { recoverPendingRelease } from './pending-release';
-import type { ManifestRef } from './release-workloads';
+import type { ManifestRef } from './manifest';
+import { refusedChanges } from './upgrade-check';
 
 export interface DeployIO {
   info(line: string): void;
@@ -91,6 +92,18 @@ export async function deployRelease(options: DeployOptions, io: DeployIO): Promi
   const major = await helmMajor(options.helm);
   const secretFile = secrets.length > 0 ? writeSecretValuesFile(secretValues) : undefined;
   try {
+    if (before) {
+      await checkUpgrade(options, before, {
+        context,
+        secrets,
+        args: templateArgs({
+          ...options,
+          set: plain,
+          secretValuesFile: secretFile?.path,
+          imageValues,
+        }),
+      });
+    }
     return await upgrade(options, io, {
       ref,
       before,
@@ -267,5 +280,42 @@ async function workloadsGone(
       `Could not check that the release's workloads still exist (${(error as Error).message}); trusting helm's record.`,
     );
     return [];
+  }
+}
+
+/**
+ * Before helm touches an installed release: render it as it would be upgraded and refuse what
+ * the API server would refuse half-way through (immutable fields), or what would lock the API
+ * out of its database (a changed secrets.dbPassword).
+ */
+async function checkUpgrade(
+  options: DeployOptions,
+  before: ReleaseState,
+  plan: { context: string; secrets: string[]; args: string[] },
+): Promise<void> {
+  const rendered = await run(options.helm, plan.args, { reject: false, secrets: plan.secrets });
+  if (rendered.exitCode !== 0) {
+    throw new DeployFailedError(
+      `Deploy failed: the chart does not render with these values: ${redact(rendered.stderr.trim().replace(/^Error: /, ''), plan.secrets)}. Nothing was changed.`,
+    );
+  }
+  const refused = refusedChanges(before.manifest, rendered.stdout);
+  if (refused.length > 0) {
+    throw new DeployFailedError(
+      `Deploy refused: Kubernetes does not allow ${refused.map((c) => `${c.object} ${c.field}`).join(', ')} to change on an existing object, so helm would fail half-way. Nothing was changed.`,
+      refused.map((c) => `${c.object} ${c.field}: ${c.fix}.`),
+    );
+  }
+  const [{ loadKubeConfig }, { dbPasswordChangeRefusal, suppliedDbPassword }] = await Promise.all([
+    import('../kube/client'),
+    import('./db-password'),
+  ]);
+  const supplied = suppliedDbPassword(options.valuesFiles, options.set);
+  if (supplied === undefined) return;
+  const kc = loadKubeConfig({ kubeconfig: options.kubeconfig, context: plan.context });
+  const refusal = await dbPasswordChangeRefusal(kc, options.namespace, rendered.stdout, supplied);
+  if (refusal) {
+    const [first, ...rest] = refusal.split('\n');
+    throw new DeployFailedError(`Deploy refused: ${first}`, rest);
   }
 }

@@ -62,3 +62,34 @@ export function upgradeArgs(input: UpgradeArgsInput): string[] {
 export function escapeSetValue(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/,/g, '\\,');
 }
+
+/**
+ * `helm template` with exactly the values the upgrade will get, as an upgrade renders
+ * (`--is-upgrade`): the release as it would be upgraded, offline (lookup answers nothing).
+ */
+export function templateArgs(
+  input: Omit<
+    UpgradeArgsInput,
+    'timeout' | 'atomic' | 'digest' | 'helmMajor' | 'context' | 'kubeconfig'
+  >,
+): string[] {
+  return [
+    'template',
+    input.release,
+    input.chartDir,
+    '--namespace',
+    input.namespace,
+    '--is-upgrade',
+    ...[...input.valuesFiles, ...(input.secretValuesFile ? [input.secretValuesFile] : [])].flatMap(
+      (file) => ['--values', file],
+    ),
+    ...Object.entries(input.imageValues).flatMap(([key, value]) => [
+      '--set-string',
+      `${key}=${escapeSetValue(value)}`,
+    ]),
+    ...Object.entries(input.set).flatMap(([key, value]) => [
+      '--set',
+      `${key}=${escapeSetValue(value)}`,
+    ]),
+  ];
+}

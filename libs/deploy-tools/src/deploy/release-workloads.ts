@@ -1,29 +1,8 @@
 import { AppsV1Api, type KubeConfig } from '@kubernetes/client-node';
-import { parseAllDocuments } from 'yaml';
+import { manifestObjects, refOf, type ManifestRef } from './manifest';
 import { reason } from '../kube/pods';
 
-/** An object of a release manifest, by kind and name. */
-export interface ManifestRef {
-  kind: string;
-  name: string;
-  namespace?: string;
-}
-
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet'] as const;
-
-/** The objects a rendered manifest (helm's release manifest or `helm template`) holds, in order. */
-export function manifestObjects(manifest: string): Record<string, unknown>[] {
-  return parseAllDocuments(manifest)
-    .map((doc) => doc.toJS() as unknown)
-    .filter(
-      (o): o is Record<string, unknown> => typeof o === 'object' && o !== null && 'kind' in o,
-    );
-}
-
-export function refOf(object: Record<string, unknown>): ManifestRef {
-  const metadata = (object['metadata'] ?? {}) as { name?: string; namespace?: string };
-  return { kind: String(object['kind']), name: metadata.name ?? '', namespace: metadata.namespace };
-}
 
 /**
  * The Deployments and StatefulSets of the release's manifest that are gone from the cluster
