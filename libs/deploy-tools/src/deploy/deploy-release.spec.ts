@@ -521,6 +521,44 @@ describe('deployRelease', () => {
     expect(helmVerbs()).toEqual(['status', 'history']);
   });
 
+  it('explains a Helm 4 server-side apply conflict after kubectl scale, and forces it only when told', async () => {
+    sandbox.configure({ versions: { helm: 'v4.1.4' } });
+    await deploy({ failFast: false });
+    sandbox.configure({
+      versions: { helm: 'v4.1.4' },
+      failures: [
+        {
+          tool: 'helm',
+          command: 'upgrade',
+          times: 1,
+          stderr:
+            'conflict occurred while applying object pakaura/api apps/v1, Kind=Deployment: Apply failed with 1 conflict: conflict with "kubectl" using apps/v1: .spec.replicas',
+        },
+      ],
+    });
+    buildImages('999999999999', 'ffffffffffff');
+    const error = await failureOf(deploy({ failFast: false }));
+    expect(error.message).toBe(
+      'Deploy failed: another tool changed .spec.replicas (changed by kubectl) since the last deploy, and helm will not overwrite it without --force-conflicts. The release was rolled back to revision 1 (--atomic): what ran before still runs.',
+    );
+    expect(error.details[1]).toMatch(/^Choose: deploy again with forceConflicts/);
+    expect(
+      sandbox
+        .calls('helm')
+        .filter((c) => c.args[0] === 'upgrade')
+        .at(-1)?.args,
+    ).not.toContain('--force-conflicts');
+    expect(await deploy({ failFast: false, forceConflicts: true })).toMatchObject({
+      outcome: 'deployed',
+    });
+    expect(
+      sandbox
+        .calls('helm')
+        .filter((c) => c.args[0] === 'upgrade')
+        .at(-1)?.args,
+    ).toContain('--force-conflicts');
+  });
+
   it('states what helm left behind when the upgrade itself fails', async () => {
     await deploy();
     sandbox.configure({

@@ -194,6 +194,15 @@ async function upgrade(
     }
     if (first.kind === 'helm-failed') {
       const state = await releaseStateSentence(ref, before, options);
+      const conflict = applyConflict(first.error.message);
+      if (conflict) {
+        throw new DeployFailedError(`Deploy failed: ${conflict} ${state}`, [
+          'Helm 4 applies server-side, and those fields now belong to the tool that changed them (kubectl scale, kubectl edit, an operator).',
+          "Choose: deploy again with forceConflicts (--force-conflicts: the chart's values win, e.g. the replicas go back to api.replicas),",
+          'or put the value you set by hand into the chart\'s values so that both agree. See docs/REAL-CLUSTER.md, "Server-side apply conflicts".',
+          ...first.error.message.split('\n').slice(1),
+        ]);
+      }
       throw new DeployFailedError(
         `Deploy failed: ${first.error.message.split('\n')[0]} ${state}`,
         first.error.message.split('\n').slice(1),
@@ -318,4 +327,17 @@ async function checkUpgrade(
     const [first, ...rest] = refusal.split('\n');
     throw new DeployFailedError(`Deploy refused: ${first}`, rest);
   }
+}
+
+/**
+ * The sentence for a server-side apply conflict, from the API server's own words that Helm 4
+ * passes on ("Apply failed with 1 conflict: conflict with \"kubectl\" using apps/v1:
+ * .spec.replicas", sigs.k8s.io/structured-merge-diff merge/conflict.go), or undefined.
+ */
+function applyConflict(message: string): string | undefined {
+  const found = /Apply failed with \d+ conflicts?: (.+)/.exec(message);
+  if (!found) return undefined;
+  const conflicts = [...found[1].matchAll(/conflict with "([^"]+)"(?: using [^:]+)?: ([^\s,]+)/g)];
+  const what = conflicts.map(([, manager, field]) => `${field} (changed by ${manager})`).join(', ');
+  return `another tool changed ${what || found[1]} since the last deploy, and helm will not overwrite it without --force-conflicts.`;
 }

@@ -18,6 +18,8 @@ export interface UpgradeArgsInput {
   atomic: boolean;
   digest: string;
   helmMajor: number;
+  /** Helm 4: take fields owned by another field manager back (--force-conflicts). */
+  forceConflicts?: boolean;
 }
 
 /**
@@ -53,6 +55,7 @@ export function upgradeArgs(input: UpgradeArgsInput): string[] {
     '--timeout',
     input.timeout,
     ...rollback,
+    ...(input.forceConflicts && input.helmMajor >= 4 ? ['--force-conflicts'] : []),
     '--description',
     `Deployed by Pakaura (${DIGEST_PREFIX}${input.digest})`,
   ];

@@ -23,6 +23,11 @@ export interface DeployOptions {
   atomic: boolean;
   /** Upgrade even when the release already has this digest. */
   force: boolean;
+  /**
+   * Helm 4 applies server-side: fields someone changed with another tool (`kubectl scale`) are
+   * theirs until told otherwise. true passes `--force-conflicts`, so the chart's values win.
+   */
+  forceConflicts?: boolean;
   /** Watch the pods while helm waits and stop at the first pod that cannot start. */
   failFast: boolean;
   /** The helm program (a path, or a name on PATH). */
