@@ -442,7 +442,7 @@ function render(ctx, name, namespace, chartPath, isInstall) {
   if (result.status !== 0)
     ctx.fail(
       1,
-      `Error: ${install(ctx) ? 'INSTALLATION' : 'UPGRADE'} FAILED: ${(result.stderr ?? '').replace(/^Error: /, '').trim()}`,
+      `Error: ${isInstall ? 'INSTALLATION' : 'UPGRADE'} FAILED: ${(result.stderr ?? '').replace(/^Error: /, '').trim()}`,
     );
   return result.stdout;
 }

@@ -35,6 +35,7 @@ describe('normalizeOptions (deploy)', () => {
       timeout: '5m',
       atomic: true,
       force: false,
+      forceConflicts: false,
       failFast: true,
       helm: undefined,
     });
