@@ -1,12 +1,18 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppsV1Api } from '@kubernetes/client-node';
+import { COMPONENT_LABEL } from '@pakaura/contract';
 import { FakeKube, componentLabels, type Pod } from '../../test/fake-kube';
 import { createFakeSandbox, type FakeSandbox } from '../../test/fakes/sandbox';
 import { writeImageRecord } from '../image';
 import { deployRelease, DeployFailedError, type DeployResult } from './deploy-release';
 import type { DeployOptions } from './options';
+
+/** Short grace periods, so the tests of transient states stay short. */
+const quick = { graceMs: 300, initGraceMs: 500, initLimitMs: 5_000 };
 
 describe('deployRelease', () => {
   let kube: FakeKube;
@@ -125,6 +131,119 @@ describe('deployRelease', () => {
     );
   });
 
+  it('gives helm the secret values through an owner-only values file, never on its command line, and removes the file', async () => {
+    sandbox.configure({ delays: [{ tool: 'helm', command: 'upgrade', ms: 1500 }] });
+    const secret = 'db-pass-that-must-stay-hidden';
+    const deploying = deploy({
+      set: { 'secrets.dbPassword': secret, 'api.replicas': '1' },
+      failFast: false,
+    });
+    const file = await new Promise<string>((resolve, reject) => {
+      const poll = setInterval(() => {
+        const ps = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+        const line = ps.split('\n').find((l) => l.includes('fake-tool.mjs helm upgrade'));
+        if (!line) return;
+        clearInterval(poll);
+        if (line.includes(secret)) reject(new Error(`the secret is on the command line: ${line}`));
+        const values = [...line.matchAll(/--values (\S+)/g)].map((m) => m[1]);
+        resolve(values.at(-1) as string);
+      }, 20);
+    });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, 'utf8')).toContain(secret);
+    await deploying;
+    expect(existsSync(file)).toBe(false);
+    const upgrade = sandbox.calls('helm').find((c) => c.args[0] === 'upgrade');
+    expect(upgrade?.args.join(' ')).not.toContain(secret);
+    expect(upgrade?.args).toContain('api.replicas=1');
+    expect(deployedValues()).toMatchObject({
+      secrets: { dbPassword: secret },
+      api: { replicas: 1 },
+    });
+  });
+
+  it("restores a workload deleted behind helm's back instead of calling the release up to date", async () => {
+    writeFileSync(
+      join(workspace, 'chart', 'templates', 'deployment.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  replicas: 1\n',
+    );
+    await deploy({ failFast: false });
+    kube.workloads.start('deployments', apiDeployment());
+    expect(await deploy()).toMatchObject({ outcome: 'up-to-date' });
+
+    await kube
+      .kubeConfig()
+      .makeApiClient(AppsV1Api)
+      .deleteNamespacedDeployment({ name: 'api', namespace: 'pakaura' });
+    sandbox.clearCalls();
+    expect(await deploy({ failFast: false })).toMatchObject({ outcome: 'deployed', revision: 2 });
+    expect(lines).toContain(
+      'Release pakaura (revision 1) has the same chart, values and images, but Deployment api no longer exists in the cluster: upgrading to restore it.',
+    );
+    expect(helmVerbs()).toContain('upgrade');
+  });
+
+  it("refuses, before helm runs, an upgrade that changes a StatefulSet's volumeClaimTemplates", async () => {
+    writeFileSync(
+      join(workspace, 'chart', 'templates', 'statefulset.yaml'),
+      [
+        'apiVersion: apps/v1',
+        'kind: StatefulSet',
+        'metadata:',
+        '  name: postgresql',
+        'spec:',
+        '  serviceName: postgresql',
+        '  volumeClaimTemplates:',
+        '    - metadata:',
+        '        name: data',
+        '      spec:',
+        '        resources:',
+        '          requests:',
+        '            storage: {{ .Values.size | default "10Gi" }}',
+        '',
+      ].join('\n'),
+    );
+    await deploy({ failFast: false });
+    sandbox.clearCalls();
+    const error = await failureOf(deploy({ set: { size: '20Gi' } }));
+    expect(error.message).toBe(
+      'Deploy refused: Kubernetes does not allow StatefulSet postgresql spec.volumeClaimTemplates to change on an existing object, so helm would fail half-way. Nothing was changed.',
+    );
+    expect(error.details[0]).toMatch(
+      /^StatefulSet postgresql spec\.volumeClaimTemplates: Kubernetes never changes the claims/,
+    );
+    expect(helmVerbs()).not.toContain('upgrade');
+  });
+
+  it('refuses a secrets.dbPassword that differs from the one the database was initialised with, and says how to rotate it', async () => {
+    await deploy({ set: { 'secrets.dbPassword': 'first-password' }, failFast: false });
+    writeFileSync(
+      join(workspace, 'chart', 'templates', 'secret.yaml'),
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: pakaura-secrets\ndata:\n  DB_PASSWORD: {{ .Values.secrets.dbPassword | b64enc | quote }}\n',
+    );
+    kube.store.put('secrets', {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'pakaura-secrets', namespace: 'pakaura' },
+      data: { DB_PASSWORD: Buffer.from('first-password').toString('base64') },
+    });
+    sandbox.clearCalls();
+    const error = await failureOf(deploy({ set: { 'secrets.dbPassword': 'second-password' } }));
+    expect(error.message).toMatch(
+      /^Deploy refused: secrets\.dbPassword differs from the password the database of this release was initialised with: PostgreSQL reads POSTGRES_PASSWORD only when its volume is empty/,
+    );
+    expect(error.details[0]).toMatch(
+      /^To rotate it: kubectl exec -n pakaura postgresql-0 -- sh -c .*ALTER ROLE/,
+    );
+    expect(`${error.message}${error.details.join('')}`).not.toMatch(
+      /first-password|second-password/,
+    );
+    expect(helmVerbs()).not.toContain('upgrade');
+    expect(
+      (await deploy({ set: { 'secrets.dbPassword': 'first-password' }, failFast: false })).outcome,
+    ).toBe('deployed');
+  });
+
   it('upgrades with the new frontend tag and the same api tag when only the frontend changed', async () => {
     await deploy();
     buildImages('aaaaaaaaaaaa', '111111111111');
@@ -206,12 +325,240 @@ describe('deployRelease', () => {
     expect(sandbox.state.release('minikube', 'pakaura', 'pakaura')).toBeUndefined();
   });
 
+  it('ends the deploy within 30 s of an unschedulable pod appearing, with the scheduler events', async () => {
+    sandbox.configure({ delays: [{ tool: 'helm', command: 'upgrade', ms: 120_000 }] });
+    const failure = failureOf(deploy());
+    await until(() => podWatches() > 0);
+    const [pod] = kube.workloads.start('deployments', apiDeployment(), false);
+    const appeared = Date.now();
+    kube.store.update<Pod>('pods', 'pakaura', pod.metadata.name, (p) => {
+      p.status.conditions = [
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          reason: 'Unschedulable',
+          message: '0/1 nodes are available: 1 Insufficient cpu.',
+        },
+      ];
+    });
+    kube.workloads.recordEvent(
+      pod,
+      'Warning',
+      'FailedScheduling',
+      '0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+    );
+    const error = await failure;
+    expect(Date.now() - appeared).toBeLessThan(30_000);
+    expect(error.message).toBe(
+      `Deploy failed: pod ${pod.metadata.name} cannot be scheduled: 0/1 nodes are available: 1 Insufficient cpu.. Nothing was left installed: helm removed the failed first install (--atomic).`,
+    );
+    expect(error.details).toContain(
+      '  Warning FailedScheduling: 0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.',
+    );
+  });
+
+  it('fails on a failed migration Job with the last lines of its failed container', async () => {
+    sandbox.configure({ delays: [{ tool: 'helm', command: 'upgrade', ms: 120_000 }] });
+    const failure = failureOf(deploy({ stuckPolicy: quick }));
+    await until(() => podWatches() > 0);
+    const labels = { ...componentLabels('api'), [COMPONENT_LABEL]: 'migration' };
+    kube.store.put('jobs', {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'pakaura-migrate-1', namespace: 'pakaura', labels },
+      spec: { template: { spec: { containers: [{ name: 'migrate', image: 'pakaura-api' }] } } },
+      status: { failed: 1 },
+    });
+    const pod = kube.store.put<Pod>('pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: 'pakaura-migrate-1-x7k2p',
+        namespace: 'pakaura',
+        labels: { ...labels, 'batch.kubernetes.io/job-name': 'pakaura-migrate-1' },
+      },
+      spec: { containers: [{ name: 'migrate', image: 'pakaura-api' }] },
+      status: {
+        phase: 'Failed',
+        containerStatuses: [
+          { name: 'migrate', state: { terminated: { exitCode: 1, reason: 'Error' } } },
+        ],
+      },
+    });
+    kube.appendLog(pod.metadata.name, 'applying 0004_tasks_position.sql', 'migrate');
+    kube.appendLog(pod.metadata.name, 'error: column "position" already exists', 'migrate');
+    kube.store.update('jobs', 'pakaura', 'pakaura-migrate-1', (job) => {
+      (job as Pod).status.conditions = [
+        {
+          type: 'Failed',
+          status: 'True',
+          reason: 'BackoffLimitExceeded',
+          message: 'Job has reached the specified backoff limit',
+        },
+      ];
+    });
+    const error = await failure;
+    expect(error.message).toMatch(
+      /^Deploy failed: Job pakaura-migrate-1 failed \(BackoffLimitExceeded: Job has reached the specified backoff limit\); its pod pakaura-migrate-1-x7k2p, container migrate, failed\./,
+    );
+    expect(error.details.slice(-3)).toEqual([
+      'Last log lines of migrate:',
+      '  applying 0004_tasks_position.sql',
+      '  error: column "position" already exists',
+    ]);
+  });
+
+  it('fails on an init container still waiting once the rest of the release is ready, with its own log lines', async () => {
+    sandbox.configure({ delays: [{ tool: 'helm', command: 'upgrade', ms: 120_000 }] });
+    const failure = failureOf(deploy({ stuckPolicy: quick }));
+    await until(() => podWatches() > 0);
+    const [pod] = kube.workloads.start('deployments', apiDeployment(), false);
+    kube.workloads.stop();
+    kube.store.update<Pod>('pods', 'pakaura', pod.metadata.name, (p) => {
+      p.status.initContainerStatuses = [
+        {
+          name: 'wait-for-db',
+          ready: false,
+          restartCount: 0,
+          state: { running: { startedAt: new Date().toISOString() } },
+        },
+      ];
+    });
+    kube.store.update<Pod>('pods', 'pakaura', pod.metadata.name, (p) => {
+      p.spec.initContainers = [{ name: 'wait-for-db', image: 'postgres:16-alpine' }];
+    });
+    kube.appendLog(pod.metadata.name, 'waiting for PostgreSQL at postgresql:5432', 'wait-for-db');
+    const error = await failure;
+    expect(error.message).toMatch(
+      new RegExp(
+        `^Deploy failed: pod ${pod.metadata.name} cannot start: init container wait-for-db has been running for \\d+ s and has not finished\\.`,
+      ),
+    );
+    expect(error.details.slice(-2)).toEqual([
+      'Last log lines of wait-for-db:',
+      '  waiting for PostgreSQL at postgresql:5432',
+    ]);
+  });
+
+  it("shows each component's ready pods of those wanted and the state of the pods not ready, one line per change", async () => {
+    sandbox.configure({ delays: [{ tool: 'helm', command: 'upgrade', ms: 3_000 }] });
+    const deploying = deploy({ stuckPolicy: quick });
+    await until(() => podWatches() > 0);
+    kube.workloads.start('deployments', apiDeployment(), false);
+    await deploying;
+    const progress = lines.filter((l) => l.startsWith('  ['));
+    expect(progress[0]).toMatch(/^ {2}\[0:0\d\] (no pods yet|api 0\/1)/);
+    expect(
+      progress.some((l) => /api 0\/1 \| not ready: api-[\w-]+ ContainerCreating$/.test(l)),
+    ).toBe(true);
+    expect(new Set(progress.map((l) => l.replace(/^ {2}\[\d+:\d+\] /, ''))).size).toBe(
+      progress.length,
+    );
+  });
+
   it('does not fail on a pod that was already broken before the deploy and is being replaced', async () => {
     await deploy();
     const [old] = kube.workloads.start('deployments', apiDeployment(), false);
     crash(old, 'old failure');
     buildImages('cccccccccccc', 'ffffffffffff');
     expect((await deploy()).outcome).toBe('deployed');
+  });
+
+  function leavePending(status: string, minutesAgo: number, revisionStatus?: string): void {
+    const release = sandbox.state.release('minikube', 'pakaura', 'pakaura');
+    if (!release) throw new Error('no release to leave pending');
+    const at = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    const last = release.revisions.at(-1) as (typeof release.revisions)[number];
+    const pending = {
+      ...last,
+      version: last.version + 1,
+      info: { ...last.info, status, last_deployed: at, description: 'Preparing upgrade' },
+    };
+    const revisions = revisionStatus
+      ? [{ ...last, info: { ...last.info, status: revisionStatus, last_deployed: at } }]
+      : [...release.revisions, pending];
+    sandbox.state.saveRelease('minikube', { ...release, revisions });
+  }
+
+  it('rolls a pending upgrade a killed deploy left behind back to the last deployed revision, then upgrades', async () => {
+    await deploy();
+    leavePending('pending-upgrade', 30);
+    buildImages('eeeeeeeeeeee', 'ffffffffffff');
+    sandbox.clearCalls();
+    expect(await deploy({ failFast: false })).toMatchObject({ outcome: 'deployed', revision: 4 });
+    expect(lines).toContain(
+      'Release pakaura was left pending-upgrade at revision 2 by a deploy that stopped 30 min ago; recovering with: helm rollback pakaura 1 --namespace pakaura --kube-context minikube --kubeconfig ' +
+        kube.kubeconfigPath,
+    );
+    expect(helmVerbs()).toEqual([
+      'status',
+      'history',
+      'rollback',
+      'status',
+      'version',
+      'upgrade',
+      'status',
+    ]);
+    expect(deployedValues()).toMatchObject({ api: { image: { tag: '4.0.0-eeeeeeeeeeee' } } });
+  });
+
+  it('uninstalls a pending first install (helm rollback cannot fix it) and installs again', async () => {
+    await deploy();
+    leavePending('pending-install', 30, 'pending-install');
+    expect(await deploy({ failFast: false })).toMatchObject({ outcome: 'deployed', revision: 1 });
+    expect(lines.find((l) => l.startsWith('Release pakaura was left pending-install'))).toMatch(
+      /recovering with: helm uninstall pakaura --namespace pakaura --kube-context minikube/,
+    );
+    expect(helmVerbs()).toContain('uninstall');
+    expect(helmVerbs()).not.toContain('rollback');
+  });
+
+  it('refuses a release pending for less than the deploy timeout, with the exact command for its state', async () => {
+    await deploy();
+    leavePending('pending-upgrade', 1);
+    sandbox.clearCalls();
+    await expect(deploy()).rejects.toThrow(
+      /^Release pakaura is pending-upgrade at revision 2 since \d+ s: another deploy may still be running\. Wait for it; if it was stopped, run: helm rollback pakaura 1 --namespace pakaura --kube-context minikube --kubeconfig \S+ and deploy again\.$/,
+    );
+    expect(helmVerbs()).toEqual(['status', 'history']);
+  });
+
+  it('explains a Helm 4 server-side apply conflict after kubectl scale, and forces it only when told', async () => {
+    sandbox.configure({ versions: { helm: 'v4.1.4' } });
+    await deploy({ failFast: false });
+    sandbox.configure({
+      versions: { helm: 'v4.1.4' },
+      failures: [
+        {
+          tool: 'helm',
+          command: 'upgrade',
+          times: 1,
+          stderr:
+            'conflict occurred while applying object pakaura/api apps/v1, Kind=Deployment: Apply failed with 1 conflict: conflict with "kubectl" using apps/v1: .spec.replicas',
+        },
+      ],
+    });
+    buildImages('999999999999', 'ffffffffffff');
+    const error = await failureOf(deploy({ failFast: false }));
+    expect(error.message).toBe(
+      'Deploy failed: another tool changed .spec.replicas (changed by kubectl) since the last deploy, and helm will not overwrite it without --force-conflicts. The release was rolled back to revision 1 (--atomic): what ran before still runs.',
+    );
+    expect(error.details[1]).toMatch(/^Choose: deploy again with forceConflicts/);
+    expect(
+      sandbox
+        .calls('helm')
+        .filter((c) => c.args[0] === 'upgrade')
+        .at(-1)?.args,
+    ).not.toContain('--force-conflicts');
+    expect(await deploy({ failFast: false, forceConflicts: true })).toMatchObject({
+      outcome: 'deployed',
+    });
+    expect(
+      sandbox
+        .calls('helm')
+        .filter((c) => c.args[0] === 'upgrade')
+        .at(-1)?.args,
+    ).toContain('--force-conflicts');
   });
 
   it('states what helm left behind when the upgrade itself fails', async () => {

@@ -10,8 +10,10 @@ import type { PodFailure } from './pod-failure';
 export const DIAGNOSTIC_LOG_LINES = 20;
 
 /**
- * What a person needs to fix a pod that cannot start: its state, its events and its last log
- * lines (of the crashed instance for a crash loop), every known secret value masked.
+ * What a person needs to fix a pod that cannot start: its state, the events of the object that
+ * explains it (a Pending claim, a failed Job), the pod's events and the last log lines of the
+ * container at fault (of the crashed instance for a crash loop, of the running one for an init
+ * container that never finishes), every known secret value masked.
  */
 export async function diagnosePodFailure(
   kc: KubeConfig,
@@ -20,30 +22,45 @@ export async function diagnosePodFailure(
   mask: { secretName: string; values: readonly string[] },
 ): Promise<string[]> {
   const lines = [
-    `Pod ${failure.pod}: container ${failure.container} is ${failure.reason}${failure.restarts ? ` after ${failure.restarts} restarts` : ''}${failure.message ? `: ${failure.message}` : ''}`,
+    failure.reason === 'JobFailed' || failure.reason === 'Unschedulable' || failure.related
+      ? `${failure.message}${failure.pod ? ` (pod ${failure.pod})` : ''}`
+      : `Pod ${failure.pod}: container ${failure.container} is ${failure.reason}${failure.restarts ? ` after ${failure.restarts} restarts` : ''}${failure.message ? `: ${failure.message}` : ''}`,
   ];
-  const events = await objectEvents(kc, namespace, failure.pod).catch((error: Error) => [
-    `(${error.message})`,
-  ]);
-  lines.push('Events:', ...(events.length > 0 ? events : ['(none)']).map((e) => `  ${e}`));
-  if (failure.reason === 'CrashLoopBackOff' || failure.crashed) {
+  const eventsOf = async (name: string) =>
+    objectEvents(kc, namespace, name).catch((error: Error) => [`(${error.message})`]);
+  if (failure.related) {
+    const events = await eventsOf(failure.related.name);
+    lines.push(
+      `Events of ${failure.related.kind} ${failure.related.name}:`,
+      ...(events.length > 0 ? events : ['(none)']).map((e) => `  ${e}`),
+    );
+  }
+  if (failure.pod) {
+    const events = await eventsOf(failure.pod);
+    lines.push(
+      failure.related ? `Events of pod ${failure.pod}:` : 'Events:',
+      ...(events.length > 0 ? events : ['(none)']).map((e) => `  ${e}`),
+    );
+  }
+  const previous = failure.reason === 'CrashLoopBackOff' || failure.crashed;
+  if (failure.pod && (previous || failure.running || failure.terminated)) {
     const logs = await lastLogLines(
       kc,
       namespace,
       failure.pod,
       failure.container,
       DIAGNOSTIC_LOG_LINES,
-      failure.crashed,
+      previous,
     )
       .catch(() =>
         lastLogLines(kc, namespace, failure.pod, failure.container, DIAGNOSTIC_LOG_LINES),
       )
       .catch((error: Error) => [`(${error.message})`]);
     lines.push(
-      `Last log lines of ${failure.container}${failure.crashed ? ' (the instance that crashed)' : ''}:`,
+      `Last log lines of ${failure.container}${previous ? ' (the instance that crashed)' : ''}:`,
       ...(logs.length > 0 ? logs : ['(empty)']).map((l) => `  ${l}`),
     );
-  } else {
+  } else if (failure.pod) {
     lines.push(`No logs: container ${failure.container} never started.`);
   }
   const stored = await readSecretValues(kc, namespace, mask.secretName).catch(() => ({}));

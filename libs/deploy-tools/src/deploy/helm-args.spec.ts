@@ -55,6 +55,12 @@ describe('upgradeArgs', () => {
     ]);
   });
 
+  it('passes the secret values file last among the values files, never a secret on the command line', () => {
+    const args = upgradeArgs({ ...input, secretValuesFile: '/tmp/s/values.yaml' });
+    const files = args.flatMap((arg, i) => (args[i - 1] === '--values' ? [arg] : []));
+    expect(files).toEqual(['/ws/values.local.yaml', '/tmp/s/values.yaml']);
+  });
+
   it('leaves rollback out when atomic is off', () => {
     expect(upgradeArgs({ ...input, atomic: false })).not.toContain('--atomic');
   });

@@ -8,7 +8,14 @@ export { chartFiles, deployDigest, digestOf, DIGEST_PREFIX } from './digest';
 export { maskCredentials } from './mask-credentials';
 export { escapeSetValue, upgradeArgs } from './helm-args';
 export type { DeployOptions } from './options';
-export { FAIL_FAST_REASONS, podFailure, type PodFailure } from './pod-failure';
+export { FAIL_FAST_REASONS, podFailure, TRANSIENT_REASONS, type PodFailure } from './pod-failure';
+export {
+  lineReporter,
+  terminalReporter,
+  type ProgressReporter,
+  type RolloutView,
+} from './progress';
+export { DEFAULT_STUCK_POLICY, StuckDetector, type StuckPolicy } from './stuck-states';
 export {
   helmMajor,
   helmTargetArgs,

@@ -1,5 +1,6 @@
 import type { ImageKey } from '@pakaura/contract';
 import type { ClusterTarget } from '../cluster/options';
+import type { StuckPolicy } from './stuck-states';
 
 /** Everything a deploy needs, fully defaulted (the executor's normalizeOptions builds it). */
 export interface DeployOptions {
@@ -25,8 +26,15 @@ export interface DeployOptions {
   atomic: boolean;
   /** Upgrade even when the release already has this digest. */
   force: boolean;
+  /**
+   * Helm 4 applies server-side: fields someone changed with another tool (`kubectl scale`) are
+   * theirs until told otherwise. true passes `--force-conflicts`, so the chart's values win.
+   */
+  forceConflicts?: boolean;
   /** Watch the pods while helm waits and stop at the first pod that cannot start. */
   failFast: boolean;
   /** The helm program (a path, or a name on PATH). */
   helm: string;
+  /** How long states that can clear on their own may last (default DEFAULT_STUCK_POLICY). */
+  stuckPolicy?: StuckPolicy;
 }

@@ -1,6 +1,6 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { podFailure } from './pod-failure';
+import { podFailure, TRANSIENT_REASONS } from './pod-failure';
 
 function pod(containerStatuses: object[], initContainerStatuses: object[] = []): V1Pod {
   return {
@@ -37,7 +37,7 @@ describe('podFailure', () => {
     });
   });
 
-  it('reports an init container before the app container', () => {
+  it('reports an init container before the app container, for the reasons asked', () => {
     const failure = podFailure(
       pod(
         [{ name: 'api', state: { waiting: { reason: 'PodInitializing' } } }],
@@ -50,12 +50,21 @@ describe('podFailure', () => {
           },
         ],
       ),
+      TRANSIENT_REASONS,
     );
     expect(failure).toMatchObject({
       container: 'migrate',
       reason: 'CreateContainerConfigError',
       crashed: false,
     });
+  });
+
+  it('leaves a reason that can clear on its own to the grace period', () => {
+    expect(
+      podFailure(
+        pod([{ name: 'api', state: { waiting: { reason: 'CreateContainerConfigError' } } }]),
+      ),
+    ).toBeUndefined();
   });
 
   it('ignores containers that are only starting or running', () => {

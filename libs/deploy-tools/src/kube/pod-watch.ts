@@ -1,69 +1,50 @@
-import { CoreV1Api, Watch, type KubeConfig, type V1Pod } from '@kubernetes/client-node';
-import { reason } from './pods';
+import { CoreV1Api, type KubeConfig, type V1Pod } from '@kubernetes/client-node';
+import { informer } from './informer';
 
 export interface PodWatchOptions {
   namespace: string;
   labelSelector?: string;
   signal: AbortSignal;
   /**
-   * Every pod of the first list (`LISTED`), then every change. Pods of a later re-list (after the
-   * server ends a watch) come as `ADDED`.
+   * Every pod of the first list (`LISTED`), then every change. After a re-list (the server
+   * answered 410 Expired) the pods it brings come as `ADDED`, and those it no longer has as
+   * `DELETED`, so the caller's picture stays whole.
    */
   onPod: (type: 'LISTED' | 'ADDED' | 'MODIFIED' | 'DELETED', pod: V1Pod) => void;
 }
 
 /**
- * Lists the matching pods, then follows their changes from that list's resourceVersion until the
- * signal aborts, re-listing when the server ends a watch. Rejects when the API cannot be reached;
- * resolves when aborted.
+ * Lists the matching pods, then follows their changes until the signal aborts (see informer:
+ * resumes closed watches, re-lists on 410). Rejects when the API cannot be reached; resolves
+ * when aborted.
  */
 export async function watchPods(kc: KubeConfig, options: PodWatchOptions): Promise<void> {
   const core = kc.makeApiClient(CoreV1Api);
-  const { namespace, labelSelector, signal } = options;
-  for (let round = 0; !signal.aborted; round++) {
-    let resourceVersion: string | undefined;
-    try {
-      const list = await core.listNamespacedPod({ namespace, labelSelector });
-      list.items.forEach((pod) => options.onPod(round === 0 ? 'LISTED' : 'ADDED', pod));
-      resourceVersion = list.metadata?.resourceVersion;
-    } catch (error) {
-      if (signal.aborted) return;
-      throw new Error(`Cannot list pods in namespace ${namespace}: ${reason(error)}`, {
-        cause: error,
-      });
-    }
-    if (signal.aborted) return;
-    await new Promise<void>((resolve, reject) => {
-      const stopped = () => resolve();
-      let controller: AbortController | undefined;
-      const abort = () => {
-        controller?.abort();
-        resolve();
-      };
-      signal.addEventListener('abort', abort, { once: true });
-      new Watch(kc)
-        .watch(
-          `/api/v1/namespaces/${namespace}/pods`,
-          { labelSelector, resourceVersion, allowWatchBookmarks: false },
-          (type: string, pod: V1Pod) => {
-            if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED')
-              options.onPod(type, pod);
-          },
-          (error?: unknown) => {
-            signal.removeEventListener('abort', abort);
-            if (error && (error as Error).name !== 'AbortError' && !signal.aborted) {
-              reject(
-                new Error(`Watching pods in ${namespace} failed: ${reason(error)}`, {
-                  cause: error,
-                }),
-              );
-            } else stopped();
-          },
-        )
-        .then((c) => {
-          controller = c;
-          if (signal.aborted) c.abort();
-        }, reject);
-    });
-  }
+  const { namespace, labelSelector } = options;
+  const known = new Map<string, V1Pod>();
+  await informer<V1Pod>(kc, {
+    path: `/api/v1/namespaces/${namespace}/pods`,
+    labelSelector,
+    what: `pods in namespace ${namespace}`,
+    list: () => core.listNamespacedPod({ namespace, labelSelector }),
+    signal: options.signal,
+    onSync: (pods, relist) => {
+      const names = new Set(pods.map((pod) => pod.metadata?.name ?? ''));
+      for (const [name, pod] of known) {
+        if (!names.has(name)) {
+          known.delete(name);
+          options.onPod('DELETED', pod);
+        }
+      }
+      for (const pod of pods) {
+        known.set(pod.metadata?.name ?? '', pod);
+        options.onPod(relist ? 'ADDED' : 'LISTED', pod);
+      }
+    },
+    onEvent: (type, pod) => {
+      if (type === 'DELETED') known.delete(pod.metadata?.name ?? '');
+      else known.set(pod.metadata?.name ?? '', pod);
+      options.onPod(type, pod);
+    },
+  });
 }

@@ -1,5 +1,5 @@
-import { CoreV1Api, Watch, type KubeConfig, type V1Pod } from '@kubernetes/client-node';
-import { reason } from './pods';
+import { CoreV1Api, type KubeConfig, type V1Pod } from '@kubernetes/client-node';
+import { informer } from './informer';
 
 export interface WaitForPodsOptions {
   namespace: string;
@@ -21,9 +21,8 @@ export class WaitTimeoutError extends Error {
 }
 
 /**
- * Waits until `done(pods)` holds for the pods that match, following a watch from the list's
- * resourceVersion (re-listing when the server ends the watch) instead of polling. Resolves with the
- * pods at that moment.
+ * Waits until `done(pods)` holds for the pods that match, following a watch (see informer: a
+ * closed watch resumes, a 410 re-lists) instead of polling. Resolves with the pods at that moment.
  */
 export async function waitForPods(
   kc: KubeConfig,
@@ -34,7 +33,7 @@ export async function waitForPods(
   const core = kc.makeApiClient(CoreV1Api);
   const { namespace, labelSelector } = options;
   const pods = new Map<string, V1Pod>();
-  let watch: AbortController | undefined;
+  const watching = new AbortController();
   let settled = false;
 
   return new Promise<V1Pod[]>((resolve, reject) => {
@@ -43,7 +42,7 @@ export async function waitForPods(
       settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      watch?.abort();
+      watching.abort();
       if (error) reject(error);
       else resolve([...pods.values()]);
     };
@@ -62,39 +61,23 @@ export async function waitForPods(
     }, options.timeoutMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
-    const follow = async (): Promise<void> => {
-      const list = await core.listNamespacedPod({ namespace, labelSelector });
-      pods.clear();
-      for (const pod of list.items) pods.set(pod.metadata?.name ?? '', pod);
-      check();
-      if (settled) return;
-      watch = await new Watch(kc).watch(
-        `/api/v1/namespaces/${namespace}/pods`,
-        {
-          labelSelector,
-          resourceVersion: list.metadata?.resourceVersion,
-          allowWatchBookmarks: false,
-        },
-        (type: string, pod: V1Pod) => {
-          const name = pod.metadata?.name ?? '';
-          if (type === 'DELETED') pods.delete(name);
-          else if (type === 'ADDED' || type === 'MODIFIED') pods.set(name, pod);
-          check();
-        },
-        (error?: unknown) => {
-          if (settled) return;
-          if (error && (error as Error).name !== 'AbortError') {
-            finish(
-              new Error(`Watching pods in ${namespace} failed: ${reason(error)}`, { cause: error }),
-            );
-          } else void follow().catch(fail);
-        },
-      );
-    };
-    const fail = (error: unknown) =>
-      finish(
-        new Error(`Cannot list pods in namespace ${namespace}: ${reason(error)}`, { cause: error }),
-      );
-    void follow().catch(fail);
+    informer<V1Pod>(kc, {
+      path: `/api/v1/namespaces/${namespace}/pods`,
+      labelSelector,
+      what: `pods in namespace ${namespace}`,
+      list: () => core.listNamespacedPod({ namespace, labelSelector }),
+      signal: watching.signal,
+      onSync: (items) => {
+        pods.clear();
+        for (const pod of items) pods.set(pod.metadata?.name ?? '', pod);
+        check();
+      },
+      onEvent: (type, pod) => {
+        const name = pod.metadata?.name ?? '';
+        if (type === 'DELETED') pods.delete(name);
+        else pods.set(name, pod);
+        check();
+      },
+    }).catch((error: Error) => finish(error));
   });
 }

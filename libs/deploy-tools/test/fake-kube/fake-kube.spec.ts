@@ -38,6 +38,27 @@ describe('fake Kubernetes API server', () => {
     expect(response.status).toBe(401);
   });
 
+  it('answers a watch from a compacted resourceVersion with 200 and one ERROR event carrying 410 Expired', async () => {
+    const list = await core.listNamespacedPod({ namespace: NAMESPACE });
+    kube.deleteObject('pods', NAMESPACE, list.items[0].metadata?.name as string);
+    kube.store.compact();
+    const response = await fetch(
+      `${kube.url}/api/v1/namespaces/${NAMESPACE}/pods?watch=true&resourceVersion=${list.metadata?.resourceVersion}`,
+      { headers: { authorization: `Bearer ${kube.token}` } },
+    );
+    expect(response.status).toBe(200);
+    const [event, ...rest] = (await response.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rest).toEqual([]);
+    expect(event).toMatchObject({
+      type: 'ERROR',
+      object: { kind: 'Status', status: 'Failure', reason: 'Expired', code: 410 },
+    });
+    expect(event.object.message).toMatch(/^too old resource version: \d+ \(\d+\)$/);
+  });
+
   it('answers 404 with a Status for a pod that does not exist', async () => {
     const error = await core
       .readNamespacedPod({ name: 'nope', namespace: NAMESPACE })

@@ -53,13 +53,15 @@ export class FakeKube {
   readonly namespace: string;
   url = '';
   kubeconfigPath = '';
+  /** Ends every watch after this many ms (0: only at `timeoutSeconds`), as a real server does now and then. */
+  watchCloseAfterMs = 0;
   private server?: Server;
   private dir = '';
   private readonly logs = new Map<string, string[]>();
   private readonly backends: Backend[] = [];
   private readonly execHandlers: ExecHandler[] = [];
   private readonly forwards = new Map<string, Set<() => void>>();
-  private readonly watches = new Set<ServerResponse>();
+  private readonly watches = new Map<ServerResponse, () => void>();
   private readonly closers: (() => void)[] = [];
 
   private constructor(options: FakeKubeOptions) {
@@ -150,9 +152,17 @@ export class FakeKube {
     return () => set.delete(close);
   }
 
-  trackWatch(res: ServerResponse): void {
-    this.watches.add(res);
+  trackWatch(res: ServerResponse, stop: () => void): void {
+    this.watches.set(res, stop);
     res.on('close', () => this.watches.delete(res));
+  }
+
+  /** Ends every open watch now, as an API server restart or its request timeout does. */
+  closeWatches(): void {
+    for (const [res, stop] of this.watches) {
+      stop();
+      res.end();
+    }
   }
 
   onClose(action: () => void): void {
@@ -161,7 +171,7 @@ export class FakeKube {
 
   async close(): Promise<void> {
     this.workloads.stop();
-    for (const res of this.watches) res.end();
+    this.closeWatches();
     for (const action of this.closers) action();
     await new Promise<void>((resolve) => {
       this.server?.closeAllConnections();

@@ -131,10 +131,29 @@ function watch(
   const byLabel = labelMatcher(selectors.labelSelector);
   const byField = fieldMatcher(selectors.fieldSelector);
   res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
-  const send = (type: string, object: KubeObject) =>
-    res.write(`${JSON.stringify({ type, object: withType(resource, object) })}\n`);
+  const send = (type: string, object: KubeObject) => {
+    if (!res.writableEnded)
+      res.write(`${JSON.stringify({ type, object: withType(resource, object) })}\n`);
+  };
   const from = query.get('resourceVersion');
   let since = Number(from);
+  if (from && from !== '0' && since < kube.store.oldestResourceVersion) {
+    // Kubernetes 1.29 staging/src/k8s.io/apiserver/pkg/storage/cacher: getAllEventsSinceLocked
+    // returns NewResourceExpired("too old resource version: %d (%d)") and the cacher answers
+    // with an errWatcher: HTTP 200, one ERROR event carrying a 410 Status, then the end.
+    res.write(
+      `${JSON.stringify({
+        type: 'ERROR',
+        object: statusObject(
+          410,
+          'Expired',
+          `too old resource version: ${since} (${kube.store.oldestResourceVersion})`,
+        ),
+      })}\n`,
+    );
+    res.end();
+    return;
+  }
   if (!from || from === '0') {
     for (const object of kube.store.list(resource.plural, namespace, selectors))
       send('ADDED', object);
@@ -146,13 +165,21 @@ function watch(
     if (!byLabel(event.object) || !byField(event.object)) return;
     send(event.type, event.object);
   });
-  const timeout = Number(query.get('timeoutSeconds') ?? 0);
-  const timer = timeout > 0 ? setTimeout(() => res.end(), timeout * 1000) : undefined;
+  // The API server ends every watch after timeoutSeconds, or else after a random share of its
+  // --min-request-timeout (1800 s): clients resume from the last resourceVersion they saw.
+  const timeout = Number(query.get('timeoutSeconds') ?? 0) * 1000;
+  const limit = Math.min(...[timeout, kube.watchCloseAfterMs].filter((ms) => ms > 0));
   const finish = () => {
     stop();
     if (timer) clearTimeout(timer);
   };
-  kube.trackWatch(res);
+  const timer = Number.isFinite(limit)
+    ? setTimeout(() => {
+        finish();
+        res.end();
+      }, limit)
+    : undefined;
+  kube.trackWatch(res, finish);
   req.on('close', finish);
   res.on('close', finish);
 }
@@ -164,16 +191,22 @@ function sendLog(
   res: ServerResponse,
 ): void {
   if (!pod) return sendStatus(res, 404, 'NotFound', 'pods not found');
-  const containers = ((pod['spec'] as { containers: { name: string }[] }).containers ?? []).map(
-    (c) => c.name,
-  );
-  const container = query.get('container') ?? (containers.length === 1 ? containers[0] : undefined);
-  if (!container || !containers.includes(container)) {
+  const spec = pod['spec'] as {
+    containers?: { name: string }[];
+    initContainers?: { name: string }[];
+  };
+  const containers = (spec.containers ?? []).map((c) => c.name);
+  const inits = (spec.initContainers ?? []).map((c) => c.name);
+  const container =
+    query.get('container') ??
+    (containers.length === 1 && inits.length === 0 ? containers[0] : undefined);
+  if (!container || ![...containers, ...inits].includes(container)) {
+    // Kubernetes 1.29 pkg/registry/core/pod/strategy.go, LogLocation: the containers to choose from.
     return sendStatus(
       res,
       400,
       'BadRequest',
-      `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${containers.join(' ')}]`,
+      `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${containers.join(' ')}]${inits.length ? ` or one of the init containers: [${inits.join(' ')}]` : ''}`,
     );
   }
   const lines = kube.logsOf(pod.metadata.name, container);
@@ -213,7 +246,12 @@ export function sendStatus(
   reason: string,
   message: string,
 ): void {
-  sendJson(res, code, {
+  sendJson(res, code, statusObject(code, reason, message));
+}
+
+/** A metav1.Status for a failure, as the API server writes it. */
+function statusObject(code: number, reason: string, message: string) {
+  return {
     kind: 'Status',
     apiVersion: 'v1',
     metadata: {},
@@ -221,7 +259,7 @@ export function sendStatus(
     message,
     reason,
     code,
-  });
+  };
 }
 
 function sendJson(res: ServerResponse, code: number, body: unknown): void {

@@ -60,9 +60,25 @@ export class ObjectStore {
   private readonly history: WatchEvent[] = [];
   private readonly listeners = new Set<Listener>();
   private revision = 1;
+  /** The oldest version a watch may start from; older ones are "too old" (410 Expired). */
+  private oldest = 1;
 
   get resourceVersion(): number {
     return this.revision;
+  }
+
+  /** The oldest resourceVersion a watch can still resume from. */
+  get oldestResourceVersion(): number {
+    return this.oldest;
+  }
+
+  /**
+   * Forgets the history up to now, as etcd compaction and the API server's bounded watch cache
+   * do: a watch from an older resourceVersion then ends with 410 Expired and must re-list.
+   */
+  compact(): void {
+    this.history.length = 0;
+    this.oldest = this.revision;
   }
 
   get<T extends KubeObject = KubeObject>(

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -206,14 +207,31 @@ describe('fake tools', () => {
     const status = JSON.parse(
       (await sandbox.exec('helm', ['status', 'demo', '-n', 'apps', '-o', 'json'])).stdout,
     );
+    // Helm 3.17 cmd/helm/status.go strips the chart; helmtime prints a zero `deleted` as "".
+    expect(Object.keys(status)).toEqual([
+      'name',
+      'info',
+      'config',
+      'manifest',
+      'version',
+      'namespace',
+    ]);
+    expect(Object.keys(status.info)).toEqual([
+      'first_deployed',
+      'last_deployed',
+      'deleted',
+      'description',
+      'status',
+    ]);
     expect(status).toMatchObject({
       name: 'demo',
       namespace: 'apps',
       version: 1,
-      info: { status: 'deployed', description: 'digest=42' },
-      chart: { metadata: { name: 'demo', version: '1.2.3' } },
+      info: { status: 'deployed', description: 'digest=42', deleted: '' },
       config: { tag: '1.2.3-abc', replicas: 2, port: '80' },
     });
+    expect(status.info.last_deployed).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d*[1-9])?Z$/);
+    expect(status.manifest).toContain('# Source: demo/templates/');
   });
 
   it('rolls an upgrade back when it fails with --atomic, leaving the previous values deployed', async () => {
@@ -250,6 +268,98 @@ describe('fake tools', () => {
     expect(sandbox.state.release('minikube', 'apps', 'demo')?.revisions.at(-1)?.config).toEqual({
       tag: 'one',
     });
+  });
+
+  it('prints status and history JSON as Helm 4.1 does: no zero deleted time, apply_method ssa', async () => {
+    sandbox.configure({ versions: { helm: 'v4.1.4' } });
+    await sandbox.exec('minikube', ['start']);
+    const chart = writeChart();
+    await sandbox.exec('helm', [
+      'upgrade',
+      '--install',
+      'demo',
+      chart,
+      '-n',
+      'apps',
+      '--create-namespace',
+    ]);
+    const status = JSON.parse(
+      (await sandbox.exec('helm', ['status', 'demo', '-n', 'apps', '-o', 'json'])).stdout,
+    );
+    expect(Object.keys(status)).toEqual([
+      'name',
+      'info',
+      'manifest',
+      'version',
+      'namespace',
+      'apply_method',
+    ]);
+    expect(Object.keys(status.info)).toEqual([
+      'first_deployed',
+      'last_deployed',
+      'description',
+      'status',
+    ]);
+    expect(status).toMatchObject({
+      apply_method: 'ssa',
+      info: { status: 'deployed', description: 'Install complete' },
+    });
+    const history = JSON.parse(
+      (await sandbox.exec('helm', ['history', 'demo', '-n', 'apps', '-o', 'json'])).stdout,
+    );
+    expect(history).toEqual([
+      {
+        revision: 1,
+        updated: status.info.last_deployed,
+        status: 'deployed',
+        chart: 'demo-1.2.3',
+        app_version: '1.2.3',
+        description: 'Install complete',
+      },
+    ]);
+  });
+
+  it('refuses to upgrade a release a killed helm left pending, and rolls a pending upgrade back on request', async () => {
+    await sandbox.exec('minikube', ['start']);
+    const chart = writeChart();
+    const install = [
+      'upgrade',
+      '--install',
+      'demo',
+      chart,
+      '-n',
+      'apps',
+      '--create-namespace',
+      '--wait',
+    ];
+    await sandbox.exec('helm', [...install, '--set', 'tag=one']);
+    sandbox.configure({ delays: [{ tool: 'helm', command: 'upgrade', ms: 30_000 }] });
+    const killed = sandbox.exec('helm', [...install, '--set', 'tag=two']);
+    await expect
+      .poll(() => sandbox.state.release('minikube', 'apps', 'demo')?.revisions.at(-1)?.info.status)
+      .toBe('pending-upgrade');
+    execFileSync('pkill', ['-KILL', '-f', 'fake-tool.mjs helm upgrade --install demo']);
+    await killed;
+    sandbox.configure({ delays: [] });
+
+    const refused = await sandbox.exec('helm', [...install, '--set', 'tag=three']);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr.trim()).toBe(
+      'Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress',
+    );
+    const rollback = await sandbox.exec('helm', ['rollback', 'demo', '1', '-n', 'apps']);
+    expect(rollback.stdout.trim()).toBe('Rollback was a success! Happy Helming!');
+    const history = JSON.parse(
+      (await sandbox.exec('helm', ['history', 'demo', '-n', 'apps', '-o', 'json'])).stdout,
+    );
+    expect(
+      history.map((r: { status: string; description: string }) => `${r.status}: ${r.description}`),
+    ).toEqual([
+      'superseded: Install complete',
+      'failed: Preparing upgrade',
+      'deployed: Rollback to 1',
+    ]);
+    expect((await sandbox.exec('helm', [...install, '--set', 'tag=three'])).exitCode).toBe(0);
   });
 
   it('fails cluster-facing helm calls like an unreachable API server when the cluster is stopped', async () => {

@@ -13,9 +13,10 @@ describe('release check (T051)', () => {
     cluster = await PakauraCluster.start();
     const result = await runRelease(cluster);
     expect(result.status).toBe('passed');
-    expect(result.evidence[0]).toBe(
-      'helm status pakaura: revision 1, deployed, chart pakaura-4.0.0, app 4.0.0',
-    );
+    expect(result.evidence).toEqual([
+      'helm status pakaura: revision 1, deployed',
+      'helm list: pakaura revision 1 deployed pakaura-4.0.0 (app 4.0.0)',
+    ]);
     const helm = cluster.tools
       .calls('helm')
       .slice(-2)

@@ -3,11 +3,11 @@ import { run } from '../../process/run';
 import { parseJson } from '../http';
 import { CheckFailedError, type Check, type CheckContext } from '../types';
 
+/** `helm status -o json` strips the chart (Helm 3.17 cmd/helm/status.go, 4.1 pkg/cmd/status.go): the chart comes from `helm list`. */
 interface HelmStatus {
   name: string;
   version: number;
   info?: { status?: string; description?: string };
-  chart?: { metadata?: { name?: string; version?: string; appVersion?: string } };
 }
 interface HelmListEntry {
   name: string;
@@ -28,11 +28,9 @@ export const releaseCheck: Check = {
       helmJson<HelmStatus>(ctx, ['status', ctx.release]),
       helmJson<HelmListEntry[]>(ctx, ['list', '--filter', `^${ctx.release}$`]),
     ]);
-    const chart = `${status.chart?.metadata?.name}-${status.chart?.metadata?.version}`;
-    ctx.evidence(
-      `helm status ${ctx.release}: revision ${status.version}, ${status.info?.status}, chart ${chart}, app ${status.chart?.metadata?.appVersion}`,
-    );
+    ctx.evidence(`helm status ${ctx.release}: revision ${status.version}, ${status.info?.status}`);
     const entry = list.find((r) => r.name === ctx.release);
+    const chart = entry?.chart;
     ctx.evidence(
       entry
         ? `helm list: ${entry.name} revision ${entry.revision} ${entry.status} ${entry.chart} (app ${entry.app_version})`

@@ -94,6 +94,8 @@ export interface FakeReleaseRevision {
   chart: { metadata: { name: string; version: string; appVersion: string; apiVersion?: string } };
   config: Record<string, unknown>;
   manifest: string;
+  /** Helm 4: how the release was applied (`ssa`, server-side apply). */
+  apply_method?: string;
 }
 
 export interface FakeRelease {

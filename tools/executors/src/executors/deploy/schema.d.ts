@@ -16,6 +16,7 @@ export interface DeployExecutorSchema {
   timeout?: string;
   atomic?: boolean;
   force?: boolean;
+  forceConflicts?: boolean;
   failFast?: boolean;
   helm?: string;
 }

@@ -36,6 +36,7 @@ describe('normalizeOptions (deploy)', () => {
       timeout: '5m',
       atomic: true,
       force: false,
+      forceConflicts: false,
       failFast: true,
       helm: undefined,
     });

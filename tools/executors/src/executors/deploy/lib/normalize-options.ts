@@ -59,6 +59,7 @@ export function normalizeOptions(
     timeout,
     atomic: options.atomic ?? true,
     force: options.force ?? false,
+    forceConflicts: options.forceConflicts ?? false,
     failFast: options.failFast ?? true,
     helm: nonEmpty(options.helm) ?? nonEmpty(env[DEPLOY_ENV.helm]),
   };
