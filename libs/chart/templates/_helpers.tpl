@@ -22,9 +22,36 @@
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
-{{/* The namespace every object goes to: the release's. */}}
+{{/* The namespace every object goes to: global.namespace (the task list's key), else the release's. */}}
 {{- define "pakaura.namespace" -}}
-{{- .Release.Namespace | trunc 63 | trimSuffix "-" }}
+{{- .Values.global.namespace | default .Release.Namespace | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Host the Ingress answers on: ingress.hostname (the task list's key) when set, else ingress.host. */}}
+{{- define "pakaura.ingressHost" -}}
+{{- .Values.ingress.hostname | default .Values.ingress.host }}
+{{- end }}
+
+{{/*
+The API Deployment's replicas. Without the autoscaler: api.replicas. With it, the Deployment must
+still say how many pods to start, or a first install starts one and waits for the autoscaler to
+raise it; yet an upgrade must not reset the autoscaler's choice. So: the count the live Deployment
+runs now (looked up; an upgrade then changes nothing), kept within the autoscaler's bounds, or
+api.replicas (its minimum) when there is none yet (first install, `helm template`).
+*/}}
+{{- define "pakaura.apiReplicas" -}}
+{{- $minimum := int .Values.api.replicas }}
+{{- if .Values.api.autoscaling.enabled }}
+{{- $live := lookup "apps/v1" "Deployment" (include "pakaura.namespace" .) "api" }}
+{{- $current := int (dig "spec" "replicas" 0 $live) }}
+{{- if gt $current 0 }}
+{{- max $minimum (min $current (int .Values.api.autoscaling.maxReplicas)) }}
+{{- else }}
+{{- $minimum }}
+{{- end }}
+{{- else }}
+{{- $minimum }}
+{{- end }}
 {{- end }}
 
 {{/* Labels that select one component's pods; arguments: (dict "ctx" $ "component" "api"). */}}
@@ -106,7 +133,7 @@ helm.sh/chart: {{ include "pakaura.chart" .ctx }}
 
 {{/* Public base URL of the app, from the ingress host (https when TLS is configured). */}}
 {{- define "pakaura.publicUrl" -}}
-{{- printf "%s://%s" (ternary "https" "http" (gt (len .Values.ingress.tls) 0)) .Values.ingress.host }}
+{{- printf "%s://%s" (ternary "https" "http" (gt (len .Values.ingress.tls) 0)) (include "pakaura.ingressHost" .) }}
 {{- end }}
 
 {{/* Security context of every container: non-root, read-only, no privilege, no capabilities. */}}

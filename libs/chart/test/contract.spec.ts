@@ -287,11 +287,11 @@ describe('the chart', () => {
     expect(container(api, 'wait-for-db').image).toBe('postgres:16-alpine');
   });
 
-  it("lets the HorizontalPodAutoscaler own the API's replicas, from api.replicas up", async () => {
+  it('scales the API with a HorizontalPodAutoscaler from api.replicas up, a first install starting at that minimum', async () => {
     const { objects } = await renderChart();
     expect(
       (find(objects, 'Deployment', K8S_NAMES.api)['spec'] as { replicas?: number }).replicas,
-    ).toBeUndefined();
+    ).toBe(2);
     expect(find(objects, 'HorizontalPodAutoscaler', K8S_NAMES.api)['spec']).toMatchObject({
       scaleTargetRef: { kind: 'Deployment', name: K8S_NAMES.api },
       minReplicas: 2,
