@@ -101,6 +101,38 @@ helm.sh/chart: {{ include "pakaura.chart" .ctx }}
 {{- .Values.secrets.existingSecret | default (printf "%s-secrets" (include "pakaura.fullname" .) | trunc 63 | trimSuffix "-") }}
 {{- end }}
 
+{{/*
+The rendered Secret's data (base64), as JSON: a value given in secrets.* wins, else the one already
+in the cluster (lookup), else a generated one. Decided once per render and kept in .Values, which
+every template of the chart shares, so the Secret and the API pods' checksum of it always agree.
+*/}}
+{{- define "pakaura.secretData" -}}
+{{- if not (hasKey .Values "renderedSecretData") }}
+{{- $live := (lookup "v1" "Secret" (include "pakaura.namespace" .) (include "pakaura.secretName" .)).data | default dict }}
+{{- $data := dict
+  "DB_PASSWORD" (.Values.secrets.dbPassword | b64enc | default (get $live "DB_PASSWORD") | default (randAlphaNum 32 | b64enc))
+  "JWT_SECRET" (.Values.secrets.jwtSecret | b64enc | default (get $live "JWT_SECRET") | default (randAlphaNum 48 | b64enc))
+  "COHERE_API_KEY" (.Values.secrets.cohereApiKey | b64enc | default (get $live "COHERE_API_KEY") | default "")
+}}
+{{- $_ := set .Values "renderedSecretData" $data }}
+{{- end }}
+{{- toJson .Values.renderedSecretData }}
+{{- end }}
+
+{{/*
+Annotations that roll the API's pods when what they read changes: the ConfigMap, and the Secret the
+chart renders (not an existingSecret, which it cannot see). The Secret's checksum is keyed with its
+JWT_SECRET (32+ characters), so it reveals nothing about a short password to whoever reads pods.
+An upgrade that changes neither keeps both, and rolls nothing.
+*/}}
+{{- define "pakaura.apiChecksums" -}}
+checksum/config: {{ include (print .Template.BasePath "/configmap.yaml") . | sha256sum }}
+{{- if not .Values.secrets.existingSecret }}
+{{- $data := include "pakaura.secretData" . | fromJson }}
+checksum/secret: {{ printf "%s\n%s" (get $data "JWT_SECRET" | b64dec) (toJson $data) | sha256sum }}
+{{- end }}
+{{- end }}
+
 {{/* Name of the ConfigMap that holds the API's settings. */}}
 {{- define "pakaura.configMapName" -}}
 {{- printf "%s-config" (include "pakaura.fullname" .) | trunc 63 | trimSuffix "-" }}
