@@ -256,6 +256,29 @@ imagePullSecrets:
       mountPath: /tmp
 {{- end }}
 
+{{/*
+A preStop pause of `seconds`, so a stopping pod leaves the Service's endpoints (and the ingress
+controller's upstreams) before it gets SIGTERM, and a rollout drops no request; nothing when 0.
+Kubernetes 1.30+ pauses itself (the `sleep` action, beta and on by default since 1.30); 1.29 has
+it only behind the alpha PodLifecycleSleepAction gate, so there the container runs `sleep` (both
+images, busybox or coreutils, have it). (dict "ctx" $ "seconds" 5)
+*/}}
+{{- define "pakaura.preStop" -}}
+{{- if gt (int .seconds) 0 -}}
+lifecycle:
+  preStop:
+    {{- if semverCompare ">=1.30.0-0" .ctx.Capabilities.KubeVersion.Version }}
+    sleep:
+      seconds: {{ int .seconds }}
+    {{- else }}
+    exec:
+      command:
+        - sleep
+        - {{ int .seconds | quote }}
+    {{- end }}
+{{- end }}
+{{- end }}
+
 {{/* Fails the render with one message per pair of values that contradict each other. */}}
 {{- define "pakaura.validateValues" -}}
 {{- $errors := list }}
@@ -273,6 +296,12 @@ imagePullSecrets:
 {{- end }}
 {{- if and .Values.ingress.enabled (not .Values.api.enabled) (not .Values.frontend.enabled) }}
 {{- $errors = append $errors "ingress.enabled=true but api.enabled and frontend.enabled are both false: the Ingress would route nowhere; set --set ingress.enabled=false" }}
+{{- end }}
+{{- range $component := list "api" "frontend" }}
+{{- $values := get $.Values $component }}
+{{- if ge (int $values.preStopSleepSeconds) (int $values.terminationGracePeriodSeconds) }}
+{{- $errors = append $errors (printf "%s.preStopSleepSeconds (%v) must be below %s.terminationGracePeriodSeconds (%v), which counts the pause too: lower the first or raise the second" $component $values.preStopSleepSeconds $component $values.terminationGracePeriodSeconds) }}
+{{- end }}
 {{- end }}
 {{- with $errors }}
 {{- fail (printf "\nVALUES CONFLICT:\n  - %s" (join "\n  - " .)) }}

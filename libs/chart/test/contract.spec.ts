@@ -188,6 +188,18 @@ describe.each([
     ).toBe(true);
   });
 
+  it('pauses a stopping API or frontend pod before SIGTERM, with `sleep` from the image on 1.29', () => {
+    for (const [object, name] of [
+      [api, 'api'],
+      [frontend, 'frontend'],
+    ] as const) {
+      expect(container(object, name).lifecycle).toEqual({
+        preStop: { exec: { command: ['sleep', '5'] } },
+      });
+      expect(podSpec(object).terminationGracePeriodSeconds).toBe(30);
+    }
+  });
+
   it("runs the apps as the images' numeric USER", () => {
     for (const [object, app] of [
       [api, 'api-container'],
