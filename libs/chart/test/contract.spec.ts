@@ -62,7 +62,7 @@ function rawManifests(): ManifestObject[] {
   return readManifestFiles(files, WORKSPACE_ROOT).objects;
 }
 
-const API_SERVED_ENV = [...API_CONFIG_ENV, ...API_SECRET_ENV, 'PORT'].sort();
+const API_SERVED_ENV = [...API_CONFIG_ENV, ...API_SECRET_ENV, 'PORT', 'TRUSTED_PROXIES'].sort();
 
 /** Both ways of installing Pakaura keep the same contract with the apps. */
 describe.each([
@@ -137,6 +137,13 @@ describe.each([
     );
     expect(unread).toEqual([]);
     expect(sources('apps/frontend/app')).toMatch(/process\.env\.API_URL\b/);
+  });
+
+  it("believes forwarded headers only from the pod network, where the ingress controller's and the frontend's pods are", () => {
+    const env = Object.fromEntries(
+      (container(api, 'api').env ?? []).map((entry) => [entry.name, entry.value]),
+    );
+    expect(env['TRUSTED_PROXIES']).toBe('10.244.0.0/16');
   });
 
   it('keeps every Secret key the contract lists', () => {

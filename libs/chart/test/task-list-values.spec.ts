@@ -171,3 +171,27 @@ describe.each<HelmMajor>([3, 4])(
     });
   },
 );
+
+describe('TRUSTED_PROXIES of the API', () => {
+  const trustedProxies = async (values: ChartValues) =>
+    container(
+      find((await renderChart(values)).objects, 'Deployment', K8S_NAMES.api),
+      'api',
+    ).env?.find((entry) => entry.name === 'TRUSTED_PROXIES')?.value;
+
+  it('lists the ranges given, comma-separated as the API reads them', async () => {
+    expect(await trustedProxies({ 'api.trustedProxies': ['10.42.0.0/16', 'fd00::/8'] })).toBe(
+      '10.42.0.0/16,fd00::/8',
+    );
+  });
+
+  it('believes no forwarded header when the list is empty', async () => {
+    expect(await trustedProxies({ 'api.trustedProxies': [] })).toBe('none');
+  });
+
+  it('refuses an entry that is neither an address, a range nor a range name', async () => {
+    await expect(renderChart({ 'api.trustedProxies': ['ingress-nginx'] })).rejects.toThrow(
+      /api.trustedProxies/,
+    );
+  });
+});
