@@ -279,6 +279,55 @@ lifecycle:
 {{- end }}
 {{- end }}
 
+{{/* NetworkPolicy egress rule: DNS lookups (UDP and TCP 53) to the cluster's DNS pods. */}}
+{{- define "pakaura.egressToDns" -}}
+- to:
+    - namespaceSelector:
+        matchLabels:
+          {{- toYaml .Values.networkPolicy.dns.namespaceLabels | nindent 10 }}
+      podSelector:
+        matchLabels:
+          {{- toYaml .Values.networkPolicy.dns.podLabels | nindent 10 }}
+  ports:
+    - port: 53
+      protocol: UDP
+    - port: 53
+      protocol: TCP
+{{- end }}
+
+{{/* NetworkPolicy egress rule: the database, the release's PostgreSQL pod or the external server's port. */}}
+{{- define "pakaura.egressToDatabase" -}}
+{{- if .Values.postgresql.enabled -}}
+- to:
+    - podSelector:
+        matchLabels:
+          {{- include "pakaura.selectorLabels" (dict "ctx" $ "component" "postgresql") | nindent 10 }}
+  ports:
+    - port: {{ .Values.postgresql.port }}
+      protocol: TCP
+{{- else -}}
+- to:
+    {{- range .Values.networkPolicy.externalDatabaseCIDRs }}
+    - ipBlock:
+        cidr: {{ . }}
+    {{- end }}
+  ports:
+    - port: {{ .Values.externalDatabase.port }}
+      protocol: TCP
+{{- end }}
+{{- end }}
+
+{{/* NetworkPolicy egress rule: the API's port on the API's pods. */}}
+{{- define "pakaura.egressToApi" -}}
+- to:
+    - podSelector:
+        matchLabels:
+          {{- include "pakaura.selectorLabels" (dict "ctx" $ "component" "api") | nindent 10 }}
+  ports:
+    - port: {{ .Values.api.port }}
+      protocol: TCP
+{{- end }}
+
 {{/* Fails the render with one message per pair of values that contradict each other. */}}
 {{- define "pakaura.validateValues" -}}
 {{- $errors := list }}
