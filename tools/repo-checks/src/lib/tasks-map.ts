@@ -10,10 +10,10 @@ export function tableRows(markdown: string, heading: string): string[][] {
   const lines = section.split('\n').filter((line) => line.startsWith('|'));
   return lines.slice(2).map((line) =>
     line
-      .replace(/\\\|/g, '\u0000')
-      .split('|')
+      .trim()
       .slice(1, -1)
-      .map((cell) => cell.replace(/\u0000/g, '|').trim()),
+      .split(/(?<!\\)\|/)
+      .map((cell) => cell.replace(/\\\|/g, '|').trim()),
   );
 }
 
