@@ -14,9 +14,26 @@ require_engine
 probe_api=${IMAGES_API_PROBE_FILE:-apps/api-container/src/server.ts}
 probe_web=${IMAGES_FRONTEND_PROBE_FILE:-apps/frontend/app/layout.tsx}
 copy=$(mktemp -d "${TMPDIR:-/tmp}/pakaura-rebuild.XXXXXX")
-trap 'rm -rf "$copy"' EXIT
-
 checkout=$PWD
+alias_tag=$(node -p "require('./package.json').version")
+declare -A tag_of
+
+# The probe images are only measurements: on exit their tags go, and the `4.0.0` aliases the probe
+# builds took point back at the checkout's images (the ones the lane and the task list look at).
+cleanup() {
+  local app repository tag
+  for app in api frontend; do
+    repository=$(cd "$checkout" && record_field "$app" repository)
+    tag=$(cd "$checkout" && record_field "$app" tag)
+    "$DOCKER" tag "$repository:$tag" "$repository:$alias_tag" 2>/dev/null || true
+    if [ -n "${tag_of[$app]:-}" ] && [ "${tag_of[$app]}" != "$tag" ]; then
+      "$DOCKER" rmi "$repository:${tag_of[$app]}" >/dev/null 2>&1 || true
+    fi
+  done
+  rm -rf "$copy"
+}
+trap cleanup EXIT
+
 git archive --format=tar HEAD | tar -x -C "$copy"
 # Hard links, not a symlink: Turbopack compiles nothing outside the workspace root.
 cp -al "$PWD/node_modules" "$copy/node_modules" 2>/dev/null || cp -a "$PWD/node_modules" "$copy/node_modules"
@@ -24,7 +41,6 @@ cd "$copy"
 
 # Same sources, same tags: in the copy both images are already present, so nothing is built
 # (nor needs to be: the skip happens before the build output is looked at).
-declare -A tag_of
 for pair in api:api-container frontend:frontend; do
   app=${pair%%:*}
   tag_of[$app]=$(cd "$checkout" && record_field "$app" tag)

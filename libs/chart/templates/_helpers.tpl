@@ -22,9 +22,36 @@
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
-{{/* The namespace every object goes to: the release's. */}}
+{{/* The namespace every object goes to: global.namespace (the task list's key), else the release's. */}}
 {{- define "pakaura.namespace" -}}
-{{- .Release.Namespace | trunc 63 | trimSuffix "-" }}
+{{- .Values.global.namespace | default .Release.Namespace | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Host the Ingress answers on: ingress.hostname (the task list's key) when set, else ingress.host. */}}
+{{- define "pakaura.ingressHost" -}}
+{{- .Values.ingress.hostname | default .Values.ingress.host }}
+{{- end }}
+
+{{/*
+The API Deployment's replicas. Without the autoscaler: api.replicas. With it, the Deployment must
+still say how many pods to start, or a first install starts one and waits for the autoscaler to
+raise it; yet an upgrade must not reset the autoscaler's choice. So: the count the live Deployment
+runs now (looked up; an upgrade then changes nothing), kept within the autoscaler's bounds, or
+api.replicas (its minimum) when there is none yet (first install, `helm template`).
+*/}}
+{{- define "pakaura.apiReplicas" -}}
+{{- $minimum := int .Values.api.replicas }}
+{{- if .Values.api.autoscaling.enabled }}
+{{- $live := lookup "apps/v1" "Deployment" (include "pakaura.namespace" .) "api" }}
+{{- $current := int (dig "spec" "replicas" 0 $live) }}
+{{- if gt $current 0 }}
+{{- max $minimum (min $current (int .Values.api.autoscaling.maxReplicas)) }}
+{{- else }}
+{{- $minimum }}
+{{- end }}
+{{- else }}
+{{- $minimum }}
+{{- end }}
 {{- end }}
 
 {{/* Labels that select one component's pods; arguments: (dict "ctx" $ "component" "api"). */}}
@@ -74,6 +101,38 @@ helm.sh/chart: {{ include "pakaura.chart" .ctx }}
 {{- .Values.secrets.existingSecret | default (printf "%s-secrets" (include "pakaura.fullname" .) | trunc 63 | trimSuffix "-") }}
 {{- end }}
 
+{{/*
+The rendered Secret's data (base64), as JSON: a value given in secrets.* wins, else the one already
+in the cluster (lookup), else a generated one. Decided once per render and kept in .Values, which
+every template of the chart shares, so the Secret and the API pods' checksum of it always agree.
+*/}}
+{{- define "pakaura.secretData" -}}
+{{- if not (hasKey .Values "renderedSecretData") }}
+{{- $live := (lookup "v1" "Secret" (include "pakaura.namespace" .) (include "pakaura.secretName" .)).data | default dict }}
+{{- $data := dict
+  "DB_PASSWORD" (.Values.secrets.dbPassword | b64enc | default (get $live "DB_PASSWORD") | default (randAlphaNum 32 | b64enc))
+  "JWT_SECRET" (.Values.secrets.jwtSecret | b64enc | default (get $live "JWT_SECRET") | default (randAlphaNum 48 | b64enc))
+  "COHERE_API_KEY" (.Values.secrets.cohereApiKey | b64enc | default (get $live "COHERE_API_KEY") | default "")
+}}
+{{- $_ := set .Values "renderedSecretData" $data }}
+{{- end }}
+{{- toJson .Values.renderedSecretData }}
+{{- end }}
+
+{{/*
+Annotations that roll the API's pods when what they read changes: the ConfigMap, and the Secret the
+chart renders (not an existingSecret, which it cannot see). The Secret's checksum is keyed with its
+JWT_SECRET (32+ characters), so it reveals nothing about a short password to whoever reads pods.
+An upgrade that changes neither keeps both, and rolls nothing.
+*/}}
+{{- define "pakaura.apiChecksums" -}}
+checksum/config: {{ include (print .Template.BasePath "/configmap.yaml") . | sha256sum }}
+{{- if not .Values.secrets.existingSecret }}
+{{- $data := include "pakaura.secretData" . | fromJson }}
+checksum/secret: {{ printf "%s\n%s" (get $data "JWT_SECRET" | b64dec) (toJson $data) | sha256sum }}
+{{- end }}
+{{- end }}
+
 {{/* Name of the ConfigMap that holds the API's settings. */}}
 {{- define "pakaura.configMapName" -}}
 {{- printf "%s-config" (include "pakaura.fullname" .) | trunc 63 | trimSuffix "-" }}
@@ -106,7 +165,7 @@ helm.sh/chart: {{ include "pakaura.chart" .ctx }}
 
 {{/* Public base URL of the app, from the ingress host (https when TLS is configured). */}}
 {{- define "pakaura.publicUrl" -}}
-{{- printf "%s://%s" (ternary "https" "http" (gt (len .Values.ingress.tls) 0)) .Values.ingress.host }}
+{{- printf "%s://%s" (ternary "https" "http" (gt (len .Values.ingress.tls) 0)) (include "pakaura.ingressHost" .) }}
 {{- end }}
 
 {{/* Security context of every container: non-root, read-only, no privilege, no capabilities. */}}
@@ -197,6 +256,78 @@ imagePullSecrets:
       mountPath: /tmp
 {{- end }}
 
+{{/*
+A preStop pause of `seconds`, so a stopping pod leaves the Service's endpoints (and the ingress
+controller's upstreams) before it gets SIGTERM, and a rollout drops no request; nothing when 0.
+Kubernetes 1.30+ pauses itself (the `sleep` action, beta and on by default since 1.30); 1.29 has
+it only behind the alpha PodLifecycleSleepAction gate, so there the container runs `sleep` (both
+images, busybox or coreutils, have it). (dict "ctx" $ "seconds" 5)
+*/}}
+{{- define "pakaura.preStop" -}}
+{{- if gt (int .seconds) 0 -}}
+lifecycle:
+  preStop:
+    {{- if semverCompare ">=1.30.0-0" .ctx.Capabilities.KubeVersion.Version }}
+    sleep:
+      seconds: {{ int .seconds }}
+    {{- else }}
+    exec:
+      command:
+        - sleep
+        - {{ int .seconds | quote }}
+    {{- end }}
+{{- end }}
+{{- end }}
+
+{{/* NetworkPolicy egress rule: DNS lookups (UDP and TCP 53) to the cluster's DNS pods. */}}
+{{- define "pakaura.egressToDns" -}}
+- to:
+    - namespaceSelector:
+        matchLabels:
+          {{- toYaml .Values.networkPolicy.dns.namespaceLabels | nindent 10 }}
+      podSelector:
+        matchLabels:
+          {{- toYaml .Values.networkPolicy.dns.podLabels | nindent 10 }}
+  ports:
+    - port: 53
+      protocol: UDP
+    - port: 53
+      protocol: TCP
+{{- end }}
+
+{{/* NetworkPolicy egress rule: the database, the release's PostgreSQL pod or the external server's port. */}}
+{{- define "pakaura.egressToDatabase" -}}
+{{- if .Values.postgresql.enabled -}}
+- to:
+    - podSelector:
+        matchLabels:
+          {{- include "pakaura.selectorLabels" (dict "ctx" $ "component" "postgresql") | nindent 10 }}
+  ports:
+    - port: {{ .Values.postgresql.port }}
+      protocol: TCP
+{{- else -}}
+- to:
+    {{- range .Values.networkPolicy.externalDatabaseCIDRs }}
+    - ipBlock:
+        cidr: {{ . }}
+    {{- end }}
+  ports:
+    - port: {{ .Values.externalDatabase.port }}
+      protocol: TCP
+{{- end }}
+{{- end }}
+
+{{/* NetworkPolicy egress rule: the API's port on the API's pods. */}}
+{{- define "pakaura.egressToApi" -}}
+- to:
+    - podSelector:
+        matchLabels:
+          {{- include "pakaura.selectorLabels" (dict "ctx" $ "component" "api") | nindent 10 }}
+  ports:
+    - port: {{ .Values.api.port }}
+      protocol: TCP
+{{- end }}
+
 {{/* Fails the render with one message per pair of values that contradict each other. */}}
 {{- define "pakaura.validateValues" -}}
 {{- $errors := list }}
@@ -214,6 +345,12 @@ imagePullSecrets:
 {{- end }}
 {{- if and .Values.ingress.enabled (not .Values.api.enabled) (not .Values.frontend.enabled) }}
 {{- $errors = append $errors "ingress.enabled=true but api.enabled and frontend.enabled are both false: the Ingress would route nowhere; set --set ingress.enabled=false" }}
+{{- end }}
+{{- range $component := list "api" "frontend" }}
+{{- $values := get $.Values $component }}
+{{- if ge (int $values.preStopSleepSeconds) (int $values.terminationGracePeriodSeconds) }}
+{{- $errors = append $errors (printf "%s.preStopSleepSeconds (%v) must be below %s.terminationGracePeriodSeconds (%v), which counts the pause too: lower the first or raise the second" $component $values.preStopSleepSeconds $component $values.terminationGracePeriodSeconds) }}
+{{- end }}
 {{- end }}
 {{- with $errors }}
 {{- fail (printf "\nVALUES CONFLICT:\n  - %s" (join "\n  - " .)) }}

@@ -62,7 +62,7 @@ function rawManifests(): ManifestObject[] {
   return readManifestFiles(files, WORKSPACE_ROOT).objects;
 }
 
-const API_SERVED_ENV = [...API_CONFIG_ENV, ...API_SECRET_ENV, 'PORT'].sort();
+const API_SERVED_ENV = [...API_CONFIG_ENV, ...API_SECRET_ENV, 'PORT', 'TRUSTED_PROXIES'].sort();
 
 /** Both ways of installing Pakaura keep the same contract with the apps. */
 describe.each([
@@ -139,6 +139,13 @@ describe.each([
     expect(sources('apps/frontend/app')).toMatch(/process\.env\.API_URL\b/);
   });
 
+  it("believes forwarded headers only from the pod network, where the ingress controller's and the frontend's pods are", () => {
+    const env = Object.fromEntries(
+      (container(api, 'api').env ?? []).map((entry) => [entry.name, entry.value]),
+    );
+    expect(env['TRUSTED_PROXIES']).toBe('10.244.0.0/16');
+  });
+
   it('keeps every Secret key the contract lists', () => {
     const secret = find(bundle, 'Secret', K8S_NAMES.secret);
     expect(Object.keys(secret['data'] as object).sort()).toEqual([...SECRET_KEYS].sort());
@@ -186,6 +193,18 @@ describe.each([
     expect(
       existsSync(join(WORKSPACE_ROOT, 'apps/frontend/app', FRONTEND_HEALTH_PATH, 'route.ts')),
     ).toBe(true);
+  });
+
+  it('pauses a stopping API or frontend pod before SIGTERM, with `sleep` from the image on 1.29', () => {
+    for (const [object, name] of [
+      [api, 'api'],
+      [frontend, 'frontend'],
+    ] as const) {
+      expect(container(object, name).lifecycle).toEqual({
+        preStop: { exec: { command: ['sleep', '5'] } },
+      });
+      expect(podSpec(object).terminationGracePeriodSeconds).toBe(30);
+    }
   });
 
   it("runs the apps as the images' numeric USER", () => {
@@ -287,11 +306,11 @@ describe('the chart', () => {
     expect(container(api, 'wait-for-db').image).toBe('postgres:16-alpine');
   });
 
-  it("lets the HorizontalPodAutoscaler own the API's replicas, from api.replicas up", async () => {
+  it('scales the API with a HorizontalPodAutoscaler from api.replicas up, a first install starting at that minimum', async () => {
     const { objects } = await renderChart();
     expect(
       (find(objects, 'Deployment', K8S_NAMES.api)['spec'] as { replicas?: number }).replicas,
-    ).toBeUndefined();
+    ).toBe(2);
     expect(find(objects, 'HorizontalPodAutoscaler', K8S_NAMES.api)['spec']).toMatchObject({
       scaleTargetRef: { kind: 'Deployment', name: K8S_NAMES.api },
       minReplicas: 2,

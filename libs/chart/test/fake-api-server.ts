@@ -47,7 +47,11 @@ export class FakeApiServer {
   }
 
   /** Puts an object where `GET /api/v1/namespaces/<ns>/secrets/<name>` (etc.) finds it. */
-  put(object: { kind: string; metadata: { name: string; namespace: string } }): void {
+  put(object: {
+    kind: string;
+    metadata: { name: string; namespace: string; [field: string]: unknown };
+    [field: string]: unknown;
+  }): void {
     this.objects.set(
       objectPath(object.kind, object.metadata.namespace, object.metadata.name),
       object,

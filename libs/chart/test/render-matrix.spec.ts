@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { bundledBinary, type HelmMajor } from '@pakaura/deploy-tools/process';
 import {
   RENDER_MATRIX,
@@ -29,7 +30,7 @@ describe.each<HelmMajor>([3, 4])('the chart with helm %i', (major) => {
 describe('the seed checkpoints (T041, phase 4)', () => {
   it('renders 7+ resource kinds and over 200 lines with the two secrets given', async () => {
     const { yaml, objects } = await renderChart({
-      'secrets.jwtSecret': 'x',
+      'secrets.jwtSecret': randomBytes(32).toString('base64'),
       'secrets.dbPassword': 'x',
     });
     expect(kinds(objects).length).toBeGreaterThanOrEqual(7);

@@ -32,14 +32,14 @@ describe.each<HelmMajor>([3, 4])('values.schema.json with helm %i', (major) => {
 
   it('refuses a typo in a values file', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'pakaura-values-')), 'values.yaml');
-    writeFileSync(file, 'ingress:\n  hostname: tasks.example.com\n');
+    writeFileSync(file, 'ingress:\n  hots: tasks.example.com\n');
     const result = await run(
       bundledBinary('helm', major),
       ['template', RELEASE_NAME, CHART_DIR, '-f', file],
       { reject: false },
     );
     expect(result.exitCode).not.toBe(0);
-    expect(result.stderr).toMatch(/ingress.*hostname/);
+    expect(result.stderr).toMatch(/ingress.*hots/);
   });
 
   it.each([
@@ -62,8 +62,32 @@ describe.each<HelmMajor>([3, 4])('values.schema.json with helm %i', (major) => {
       { 'api.config.aiTemperature': 1.5 },
       'api.config.aiTemperature',
     ],
+    [
+      "the task list's checkpoint JWT secret (`test`, 4 characters)",
+      { 'secrets.jwtSecret': 'test' },
+      'secrets.jwtSecret',
+    ],
+    [
+      'a 31-character JWT secret, in development too',
+      { 'secrets.jwtSecret': 'x'.repeat(31), 'api.config.environment': 'development' },
+      'secrets.jwtSecret',
+    ],
   ])('refuses %s with the key path', async (_what, values, path) => {
     expect(await refusal(values, major)).toContain(keyPath(major, path));
+  });
+
+  it('says how long a JWT secret must be', async () => {
+    expect(await refusal({ 'secrets.jwtSecret': 'x' }, major)).toMatch(
+      major === 3 ? /greater than or equal to 32/ : /minLength: got 1, want 32/,
+    );
+  });
+
+  it.each([
+    ['an empty JWT secret (keep the one in the cluster, or generate one)', ''],
+    ['a 32-character JWT secret', 'x'.repeat(32)],
+    ['what `openssl rand -base64 32` prints (44 characters)', 'k'.repeat(43) + '='],
+  ])('accepts %s', async (_what, jwtSecret) => {
+    await expect(renderChart({ 'secrets.jwtSecret': jwtSecret }, major)).resolves.toBeDefined();
   });
 });
 

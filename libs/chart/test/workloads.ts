@@ -28,6 +28,7 @@ export interface Container {
   startupProbe?: Probe;
   volumeMounts?: { name: string; mountPath: string }[];
   securityContext?: Record<string, unknown>;
+  lifecycle?: { preStop?: { exec?: { command: string[] }; sleep?: { seconds: number } } };
 }
 
 export interface PodSpec {
@@ -35,6 +36,7 @@ export interface PodSpec {
   initContainers?: Container[];
   securityContext?: { runAsUser?: number; runAsGroup?: number; runAsNonRoot?: boolean };
   volumes?: { name: string; emptyDir?: object }[];
+  terminationGracePeriodSeconds?: number;
 }
 
 export function podSpec(object: KubeObject): PodSpec {

@@ -46,6 +46,25 @@ describe('docs/DEMO.md (T053)', () => {
     }
   });
 
+  it("shows what T053 asks for: the task list's script, the Helm release, the images in minikube, the health check", () => {
+    const commands = blocks('bash')
+      .flatMap(commandLines)
+      .map((line) => line.text);
+    for (const verb of ['setup', 'status', 'health', 'logs', 'verify', 'destroy']) {
+      expect(commands).toContainEqual(
+        expect.stringMatching(`^bash scripts/ai-deploy.sh ${verb}\\b`),
+      );
+    }
+    expect(commands).toEqual(
+      expect.arrayContaining([
+        'helm list -n pakaura',
+        'helm status pakaura -n pakaura',
+        'minikube image ls | grep pakaura',
+        'kubectl exec -n pakaura deploy/api -- curl -s localhost:8000/api/v1/health',
+      ]),
+    );
+  });
+
   it('tells people to run only nx targets and npm scripts that exist', () => {
     const problems = blocks('bash')
       .flatMap(commandLines)

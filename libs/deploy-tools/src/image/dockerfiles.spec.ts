@@ -17,11 +17,11 @@ const workspaceRoot = join(__dirname, '../../../..');
 
 /** What the contract says each image must do, and the stages the issue asks for. */
 const EXPECTED: Record<ImageKey, { port: number; health: string; stages: string[] }> = {
-  api: { port: API_PORT, health: API_ROUTES.health, stages: ['builder', 'runtime'] },
+  api: { port: API_PORT, health: API_ROUTES.health, stages: ['node', 'builder', 'runtime'] },
   frontend: {
     port: FRONTEND_PORT,
     health: FRONTEND_HEALTH_PATH,
-    stages: ['deps', 'builder', 'runner'],
+    stages: ['node', 'deps', 'builder', 'runner'],
   },
 };
 
@@ -61,7 +61,26 @@ describe.each(Object.entries(IMAGE_PROJECTS) as [ImageKey, string][])(
       expect(all[0]).toEqual({ keyword: 'ARG', args: expect.stringMatching(/^NODE_IMAGE=/) });
       expect(baseImageOf(dockerfile)).toMatch(/^node:22(-[a-z0-9.-]+)?(@sha256:[0-9a-f]{64})?$/);
       const froms = all.filter((i) => i.keyword === 'FROM').map((i) => i.args.split(/\s+/)[0]);
-      expect(new Set(froms)).toEqual(new Set([`\${${BASE_IMAGE_ARG}}`]));
+      expect(new Set(froms.slice(0, -1))).toEqual(new Set([`\${${BASE_IMAGE_ARG}}`]));
+      expect(froms.at(-1)).toBe('scratch');
+      expect(last[1]).toEqual({ keyword: 'COPY', args: '--from=node / /' });
+    });
+
+    it('runs on that base without what never runs: npm, npx, corepack, yarn, the C headers', () => {
+      const nodeStage = all.slice(all.findIndex((i) => /\bAS node$/.test(i.args)));
+      const removal = nodeStage.find((i) => i.keyword === 'RUN')?.args ?? '';
+      for (const path of [
+        '/usr/local/lib/node_modules',
+        '/usr/local/bin/npm',
+        '/usr/local/bin/npx',
+        '/usr/local/bin/corepack',
+        '/usr/local/bin/yarn',
+        '/opt/yarn-*',
+        '/usr/local/include/node',
+      ]) {
+        expect(removal.split(/\s+/)).toContain(path);
+      }
+      expect(last.filter((i) => i.keyword === 'RUN')).toEqual([]);
     });
 
     it(`has the stages ${expected.stages.join(', ')}, the last one running`, () => {
@@ -88,8 +107,8 @@ describe.each(Object.entries(IMAGE_PROJECTS) as [ImageKey, string][])(
 
     it('relies on no particular distribution or download tool, and pulls no frontend image', () => {
       expect(dockerfile).not.toMatch(/^#\s*syntax=/m);
-      const commands = all.map((i) => `${i.keyword} ${i.args}`).join('\n');
-      expect(commands).not.toMatch(/\b(apk|apt-get|apt|yum|dnf|curl|wget)\b/);
+      const commands = all.filter((i) => i.keyword === 'RUN').map((i) => i.args);
+      expect(commands.join('\n')).not.toMatch(/\b(apk|apt-get|apt|yum|dnf|curl|wget)\b/);
     });
 
     it('keeps everything out of the build context unless it is let in', () => {
@@ -99,6 +118,15 @@ describe.each(Object.entries(IMAGE_PROJECTS) as [ImageKey, string][])(
       );
       const rules = ignore.split('\n').filter((line) => line.trim() && !line.startsWith('#'));
       expect(rules[0]).toBe('*');
+    });
+
+    it('keeps environment files out of the image, whatever the rules above let in', () => {
+      const ignore = readFileSync(
+        join(workspaceRoot, 'apps', project, 'Dockerfile.dockerignore'),
+        'utf8',
+      );
+      const rules = ignore.split('\n').filter((line) => line.trim() && !line.startsWith('#'));
+      expect(rules.at(-1)).toBe('**/.env*');
     });
   },
 );

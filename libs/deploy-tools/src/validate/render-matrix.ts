@@ -16,7 +16,7 @@ export const RENDER_MATRIX: readonly RenderVariant[] = [
     description: 'every secret given on the command line',
     values: {
       'secrets.dbPassword': 'matrix-db-password',
-      'secrets.jwtSecret': 'matrix-jwt-secret-value',
+      'secrets.jwtSecret': 'matrix-jwt-secret-of-at-least-32-characters',
       'secrets.cohereApiKey': 'matrix-cohere-api-key',
     },
   },
