@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AjvCompiler } from '@fastify/ajv-compiler';
 import type { FastifyLoggerOptions, FastifyServerOptions } from 'fastify';
 import type { Config } from './config/config';
 import { formatSchemaErrors } from './plugins/validation-messages';
@@ -47,9 +48,26 @@ export function fastifyOptions(
         allErrors: false,
       },
     },
+    schemaController: { compilersFactory: { buildValidator: buildUrlCoercingValidator } },
     schemaErrorFormatter: formatSchemaErrors,
   };
 }
+
+const ajvCompilers = AjvCompiler();
+
+/**
+ * Bodies keep their JSON types as sent (`"title": 123` is refused, not turned into "123"), but a
+ * query string or a path has only text: `?limit=20` is read as the integer its schema declares.
+ */
+const buildUrlCoercingValidator: typeof ajvCompilers = (externalSchemas, options = {}) => {
+  const strict = ajvCompilers(externalSchemas, options);
+  const coercing = ajvCompilers(externalSchemas, {
+    ...options,
+    customOptions: { ...options.customOptions, coerceTypes: true },
+  } as typeof options);
+  return (route) =>
+    (route.httpPart === 'querystring' || route.httpPart === 'params' ? coercing : strict)(route);
+};
 
 /** JSON lines on stdout (pino); DEBUG=true adds debug lines. */
 export function loggerOptions(

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -17,6 +18,12 @@ declare module 'vitest' {
 }
 
 export const MIGRATIONS_FOLDER = join(import.meta.dirname, '..', '..', 'migrations');
+/** How many migrations the folder holds (drizzle's journal lists them). */
+export const MIGRATION_COUNT = (
+  JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  }
+).entries.length;
 
 /** URL of `database` on the server `adminUrl` points at. */
 export function databaseUrl(adminUrl: string, database: string): string {

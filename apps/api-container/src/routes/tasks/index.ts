@@ -34,7 +34,7 @@ const tasks: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: TaskList, ...errorResponses(400, 401) },
       },
     },
-    async (request) => ({ tasks: await storeFor(request.user.id).list(request.query) }),
+    async (request) => storeFor(request.user.id).page(request.query),
   );
 
   fastify.post(
@@ -45,7 +45,7 @@ const tasks: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Create a task',
         security,
         body: CreateTaskBody,
-        response: { 201: Task, ...errorResponses(400, 401, 413, 415) },
+        response: { 201: Task, ...errorResponses(400, 401, 409, 413, 415) },
       },
     },
     async (request, reply) => {

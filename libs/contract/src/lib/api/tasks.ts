@@ -1,8 +1,26 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Uuid } from './common';
-import { DESCRIPTION_MAX_LENGTH, PRIORITIES, TASK_STATUSES, TITLE_MAX_LENGTH } from './limits';
+import {
+  DESCRIPTION_MAX_LENGTH,
+  PRIORITIES,
+  TASK_CURSOR_MAX_LENGTH,
+  TASK_PAGE_SIZE_DEFAULT,
+  TASK_PAGE_SIZE_MAX,
+  TASK_STATUSES,
+  TASKS_PER_USER_MAX,
+  TITLE_MAX_LENGTH,
+} from './limits';
 
-export { DESCRIPTION_MAX_LENGTH, PRIORITIES, TASK_STATUSES, TITLE_MAX_LENGTH };
+export {
+  DESCRIPTION_MAX_LENGTH,
+  PRIORITIES,
+  TASK_CURSOR_MAX_LENGTH,
+  TASK_PAGE_SIZE_DEFAULT,
+  TASK_PAGE_SIZE_MAX,
+  TASK_STATUSES,
+  TASKS_PER_USER_MAX,
+  TITLE_MAX_LENGTH,
+};
 
 export const Priority = Type.Union(PRIORITIES.map((p) => Type.Literal(p)));
 export type Priority = (typeof PRIORITIES)[number];
@@ -55,16 +73,40 @@ export const UpdateTaskBody = Type.Object(
 );
 export type UpdateTaskBody = Static<typeof UpdateTaskBody>;
 
+const TaskCursor = Type.String({
+  minLength: 1,
+  maxLength: TASK_CURSOR_MAX_LENGTH,
+  pattern: '^[A-Za-z0-9_-]+$',
+  description: 'Opaque position in the list: the `nextCursor` of the previous page, unchanged.',
+});
+
 export const ListTasksQuery = Type.Object(
   {
     status: Type.Optional(TaskStatus),
     search: Type.Optional(Type.String({ maxLength: TITLE_MAX_LENGTH })),
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: TASK_PAGE_SIZE_MAX,
+        default: TASK_PAGE_SIZE_DEFAULT,
+        format: 'int32',
+        description: `Tasks per page (default ${TASK_PAGE_SIZE_DEFAULT}, at most ${TASK_PAGE_SIZE_MAX}).`,
+      }),
+    ),
+    cursor: Type.Optional(TaskCursor),
   },
   { additionalProperties: false },
 );
 export type ListTasksQuery = Static<typeof ListTasksQuery>;
 
-export const TaskList = Type.Object({ tasks: Type.Array(Task) }, { additionalProperties: false });
+/** One page of tasks, newest first; `nextCursor` is null on the last page. */
+export const TaskList = Type.Object(
+  {
+    tasks: Type.Array(Task, { maxItems: TASK_PAGE_SIZE_MAX }),
+    nextCursor: Type.Union([TaskCursor, Type.Null()]),
+  },
+  { additionalProperties: false },
+);
 export type TaskList = Static<typeof TaskList>;
 
 export const DeleteCompletedResponse = Type.Object(
