@@ -23,8 +23,12 @@ import taskRoutes from './routes/tasks';
 
 export interface AppOptions {
   config: Config;
-  /** An open database with an up-to-date schema; the app closes it when it closes. */
+  /** An open database; the app closes it when it closes. */
   database: Database;
+  /** The migrations folder of this build: readiness fails while the database lacks one. */
+  migrationsFolder: string;
+  /** How long the pool may fail while the database works before liveness fails (default 30 s). */
+  livenessStallMs?: number;
   /** Sign-in attempts allowed per client address and window (default 10 a minute). */
   loginRateLimit?: { max: number; timeWindowMs: number };
   /** scrypt cost for new password hashes (default DEFAULT_SCRYPT; tests use a cheaper one). */
@@ -61,7 +65,10 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(auth);
   await fastify.register(openapi);
 
-  await fastify.register(healthRoutes);
+  await fastify.register(healthRoutes, {
+    migrationsFolder: options.migrationsFolder,
+    livenessStallMs: options.livenessStallMs,
+  });
   await fastify.register(authRoutes, {
     loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindowMs: 60_000 },
     passwordCost: options.passwordCost ?? DEFAULT_SCRYPT,

@@ -53,7 +53,15 @@ export interface Config {
    * counts is the nearest untrusted hop, so a caller cannot pick its own by sending the header.
    */
   trustedProxies: string[];
+  /** Apply pending migrations before listening (MIGRATE_ON_START, default true). */
+  migrateOnStart: boolean;
+  /** Serve the interactive docs page (API_DOCS_ENABLED; default: everywhere but production). */
+  docsEnabled: boolean;
+  /** Chat messages one user may send a minute (CHAT_RATE_LIMIT_PER_MINUTE). */
+  chatRateLimitPerMinute: number;
 }
+
+export const DEFAULT_CHAT_RATE_LIMIT_PER_MINUTE = 20;
 
 /** Where an ingress controller (pod network), a node proxy or `npm start`'s frontend connects from. */
 export const DEFAULT_TRUSTED_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -95,6 +103,19 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       .toString()
       .replace(/\/$/, ''),
     trustedProxies: loadTrustedProxies(env.TRUSTED_PROXIES),
+    migrateOnStart: parseBoolean('MIGRATE_ON_START', env.MIGRATE_ON_START, true),
+    docsEnabled: parseBoolean(
+      'API_DOCS_ENABLED',
+      env.API_DOCS_ENABLED,
+      environment !== 'production',
+    ),
+    chatRateLimitPerMinute: parseInteger(
+      'CHAT_RATE_LIMIT_PER_MINUTE',
+      env.CHAT_RATE_LIMIT_PER_MINUTE,
+      DEFAULT_CHAT_RATE_LIMIT_PER_MINUTE,
+      1,
+      100_000,
+    ),
   };
 }
 

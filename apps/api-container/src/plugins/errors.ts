@@ -1,7 +1,10 @@
 import type { FastifyError } from 'fastify';
 import fp from 'fastify-plugin';
 import { BODY_LIMIT_BYTES } from '../fastify-options';
-import { describeDatabaseError, errorCode } from '../db/errors';
+import { describeDatabaseError, errorCode, isDatabaseUnavailable } from '../db/errors';
+
+/** Seconds a client is asked to wait after a 503 before trying again. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** An error whose message is written for the caller, even with a 5xx status (e.g. 502, 503). */
 export class HttpError extends Error {
@@ -46,6 +49,16 @@ export default fp(
       if (dataError) {
         request.log.info({ sqlState: code }, dataError.message);
         return reply.status(dataError.status).send({ message: dataError.message });
+      }
+      if (isDatabaseUnavailable(error)) {
+        request.log.error(
+          { errorType: error.name, errorCode: code, reason: describeDatabaseError(error) },
+          'database unavailable',
+        );
+        return reply
+          .status(503)
+          .header('retry-after', UNAVAILABLE_RETRY_AFTER_SECONDS)
+          .send({ message: 'The database is not answering right now; try again in a moment' });
       }
       const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
       if (status < 500) {

@@ -6,7 +6,7 @@ import { loadConfig, type Config } from '../../src/config/config';
 import type { Env } from '../../src/config/env';
 import type { Database } from '../../src/db/database';
 import { fastifyOptions, loggerOptions } from '../../src/fastify-options';
-import { openTestDatabase } from './test-database';
+import { MIGRATIONS_FOLDER, openTestDatabase } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-production-use';
 
@@ -47,6 +47,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const fastify = Fastify(fastifyOptions(config, { ...loggerOptions(config), stream }));
   await fastify.register(app, {
     passwordCost: TEST_PASSWORD_COST,
+    migrationsFolder: MIGRATIONS_FOLDER,
     ...options.app,
     config,
     database,
