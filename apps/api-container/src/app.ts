@@ -15,6 +15,8 @@ import httpSecurity from './plugins/http-security';
 import jsonBody from './plugins/json-body';
 import metrics from './plugins/metrics';
 import openapi from './plugins/openapi';
+import rateLimits from './plugins/rate-limits';
+import type { RateLimits } from './rate-limit/limits';
 import requestIdHeader from './plugins/request-id';
 import authRoutes from './routes/auth';
 import chatRoutes from './routes/chat';
@@ -29,8 +31,8 @@ export interface AppOptions {
   migrationsFolder: string;
   /** How long the pool may fail while the database works before liveness fails (default 30 s). */
   livenessStallMs?: number;
-  /** Sign-in attempts allowed per client address and window (default 10 a minute). */
-  loginRateLimit?: { max: number; timeWindowMs: number };
+  /** Changes to the rate limits (tests use small ones); see `defaultRateLimits`. */
+  rateLimits?: Partial<RateLimits>;
   /** scrypt cost for new password hashes (default DEFAULT_SCRYPT; tests use a cheaper one). */
   passwordCost?: ScryptParams;
   /** Where the Cohere SDK connects and how often it retries (tests use a local fake server). */
@@ -63,16 +65,14 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(metrics);
   await fastify.register(httpSecurity);
   await fastify.register(auth);
+  await fastify.register(rateLimits, { overrides: options.rateLimits });
   await fastify.register(openapi);
 
   await fastify.register(healthRoutes, {
     migrationsFolder: options.migrationsFolder,
     livenessStallMs: options.livenessStallMs,
   });
-  await fastify.register(authRoutes, {
-    loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindowMs: 60_000 },
-    passwordCost: options.passwordCost ?? DEFAULT_SCRYPT,
-  });
+  await fastify.register(authRoutes, { passwordCost: options.passwordCost ?? DEFAULT_SCRYPT });
   await fastify.register(taskRoutes);
   await fastify.register(chatRoutes, {
     provider: chatProvider(fastify, options),

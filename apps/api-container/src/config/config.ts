@@ -63,9 +63,13 @@ export interface Config {
 
 export const DEFAULT_CHAT_RATE_LIMIT_PER_MINUTE = 20;
 
-/** Where an ingress controller (pod network), a node proxy or `npm start`'s frontend connects from. */
-export const DEFAULT_TRUSTED_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
-const PROXY_RANGE_NAMES = new Set(DEFAULT_TRUSTED_PROXIES);
+/**
+ * Only the local machine (`npm start`'s frontend forwarder) by default: trusting whole private
+ * ranges would let any pod or neighbour on them name its own client address and dodge the
+ * limits. In a cluster, TRUSTED_PROXIES names where the ingress controller connects from.
+ */
+export const DEFAULT_TRUSTED_PROXIES = ['loopback'];
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
  * Reads and checks the whole configuration once, at start-up. Any problem throws a ConfigError

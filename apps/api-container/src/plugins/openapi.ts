@@ -24,10 +24,16 @@ export default fp(
         },
       },
     });
-    await fastify.register(fastifySwaggerUi, {
-      routePrefix: API_ROUTES.docs,
-      uiConfig: { docExpansion: 'list', deepLinking: true },
-    });
+    // The interactive page (and its copy of the document at /docs/json) is for development;
+    // production serves it only with API_DOCS_ENABLED=true. The document itself stays public.
+    if (fastify.config.docsEnabled) {
+      await fastify.register(fastifySwaggerUi, {
+        routePrefix: API_ROUTES.docs,
+        uiConfig: { docExpansion: 'list', deepLinking: true },
+        // The page's own CSP (scripts and styles from itself), instead of the API's 'none'.
+        staticCSP: true,
+      });
+    }
     fastify.get(
       API_ROUTES.openapi,
       {

@@ -13,6 +13,15 @@ export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-production-u
 /** Cheap scrypt for tests; the default cost is covered by the password tests. */
 export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
 
+const PLENTY = { max: 100_000, windowMs: 60_000 };
+const GENEROUS_LIMITS = {
+  loginPerClient: PLENTY,
+  registerPerClient: PLENTY,
+  registerPerEmail: PLENTY,
+  chatPerUser: PLENTY,
+  chatPerClient: PLENTY,
+};
+
 export interface TestApp {
   app: FastifyInstance;
   config: Config;
@@ -49,6 +58,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     passwordCost: TEST_PASSWORD_COST,
     migrationsFolder: MIGRATIONS_FOLDER,
     ...options.app,
+    // Tests register and sign in many accounts from one address; the limits' own tests set theirs.
+    rateLimits: { ...GENEROUS_LIMITS, ...options.app?.rateLimits },
     config,
     database,
   });

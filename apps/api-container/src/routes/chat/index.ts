@@ -37,8 +37,9 @@ const chat: FastifyPluginAsyncTypebox<ChatRoutesOptions> = async (fastify, { pro
         summary: 'Ask the assistant to add, list, complete, change or delete tasks',
         security,
         body: ChatRequest,
-        response: { 200: ChatResponse, ...errorResponses(400, 401, 404, 413, 415, 502, 504) },
+        response: { 200: ChatResponse, ...errorResponses(400, 401, 404, 413, 415, 429, 502, 504) },
       },
+      preHandler: fastify.rateLimitHooks.chat,
     },
     async (request) => {
       const { message, conversationId } = request.body;

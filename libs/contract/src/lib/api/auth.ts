@@ -14,8 +14,8 @@ const Email = Type.String({ format: 'email', minLength: 3, maxLength: EMAIL_MAX_
 export const User = Type.Object(
   {
     id: Uuid,
-    email: Type.String(),
-    name: Type.String(),
+    email: Type.String({ maxLength: EMAIL_MAX_LENGTH }),
+    name: Type.String({ maxLength: NAME_MAX_LENGTH }),
     createdAt: Type.String({ format: 'date-time' }),
   },
   { additionalProperties: false },
@@ -41,11 +41,27 @@ export const LoginBody = Type.Object(
 );
 export type LoginBody = Static<typeof LoginBody>;
 
+/** Changes the signed-in user's password; every session (this one too) ends and a new one starts. */
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
+    newPassword: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),
+  },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
+/** Longest session token the API issues (a JWT of a user id and a session id). */
+export const TOKEN_MAX_LENGTH = 1024;
+
 /** Answer to register and login: the browser also gets the token as an httpOnly cookie. */
 export const AuthResponse = Type.Object(
   {
     user: User,
-    token: Type.String(),
+    token: Type.String({
+      maxLength: TOKEN_MAX_LENGTH,
+      description: 'The session token (a JWT): send it as `Authorization: Bearer <token>`.',
+    }),
     expiresAt: Type.String({ format: 'date-time' }),
   },
   { additionalProperties: false },
