@@ -40,6 +40,9 @@ const auth: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (fastify, optio
       schema: {
         tags: ['auth'],
         summary: 'Create an account and start a session',
+        operationId: 'register',
+        description:
+          'Creates an account and starts a session: the answer carries the session token, and browsers also get it as an httpOnly cookie. Limited per client address and per email address.',
         body: RegisterBody,
         response: { 201: AuthResponse, ...errorResponses(400, 409, 413, 415, 429) },
       },
@@ -82,6 +85,9 @@ const auth: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (fastify, optio
       schema: {
         tags: ['auth'],
         summary: 'Start a session with email and password (rate-limited)',
+        operationId: 'login',
+        description:
+          'Starts a session with email and password. Limited per client address, and per account with a growing wait after repeated failures.',
         body: LoginBody,
         response: { 200: AuthResponse, ...errorResponses(400, 401, 413, 415, 429) },
       },
@@ -121,6 +127,9 @@ const auth: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (fastify, optio
       schema: {
         tags: ['auth'],
         summary: 'End the session on the server and clear the cookie',
+        operationId: 'logout',
+        description:
+          'Ends the session the request carries (its token stops working at once) and clears the cookie. Answers 204 even without a session.',
         security: [],
         response: { 204: Type.Null() },
       },
@@ -137,6 +146,8 @@ const auth: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (fastify, optio
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user',
+        operationId: 'getCurrentUser',
+        description: 'The account the session belongs to.',
         security,
         response: { 200: MeResponse, ...errorResponses(401) },
       },
@@ -155,6 +166,9 @@ const auth: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (fastify, optio
       schema: {
         tags: ['auth'],
         summary: 'Change the password; ends every session and starts a new one',
+        operationId: 'changePassword',
+        description:
+          'Changes the password after checking the current one, ends every session of the account (other devices are signed out) and starts a new one.',
         security,
         body: ChangePasswordBody,
         response: { 200: AuthResponse, ...errorResponses(400, 401, 403, 413, 415, 429) },

@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Uuid } from './common';
+import { DateTime, Uuid } from './common';
 import {
   EMAIL_MAX_LENGTH,
   NAME_MAX_LENGTH,
@@ -16,7 +16,7 @@ export const User = Type.Object(
     id: Uuid,
     email: Type.String({ maxLength: EMAIL_MAX_LENGTH }),
     name: Type.String({ maxLength: NAME_MAX_LENGTH }),
-    createdAt: Type.String({ format: 'date-time' }),
+    createdAt: DateTime,
   },
   { additionalProperties: false },
 );
@@ -62,7 +62,7 @@ export const AuthResponse = Type.Object(
       maxLength: TOKEN_MAX_LENGTH,
       description: 'The session token (a JWT): send it as `Authorization: Bearer <token>`.',
     }),
-    expiresAt: Type.String({ format: 'date-time' }),
+    expiresAt: DateTime,
   },
   { additionalProperties: false },
 );

@@ -1,13 +1,22 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { ERROR_MESSAGE_MAX_LENGTH } from './limits';
 
 /** The one error shape every route answers with: a sentence a person can act on. */
 export const ErrorResponse = Type.Object(
-  { message: Type.String() },
-  { $id: 'ErrorResponse', additionalProperties: false },
+  { message: Type.String({ maxLength: ERROR_MESSAGE_MAX_LENGTH }) },
+  {
+    $id: 'ErrorResponse',
+    additionalProperties: false,
+    description: 'What went wrong, in one sentence that says what to do.',
+  },
 );
 export type ErrorResponse = Static<typeof ErrorResponse>;
 
-export const Uuid = Type.String({ format: 'uuid' });
+export const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
+/** An ISO 8601 date-time in UTC, as the API writes them (`2030-01-09T15:00:00.123Z`). */
+export const DateTime = Type.String({ format: 'date-time', maxLength: 40 });
+/** A calendar date, `YYYY-MM-DD`. */
+export const CalendarDate = Type.String({ format: 'date', maxLength: 10 });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 export type IdParams = Static<typeof IdParams>;
 

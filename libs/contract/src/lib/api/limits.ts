@@ -29,3 +29,14 @@ export const TASK_CURSOR_MAX_LENGTH = 128;
  * any request on one account can touch (deleting completed tasks, the assistant's searches).
  */
 export const TASKS_PER_USER_MAX = 10_000;
+
+/** Longest error sentence the API answers with. */
+export const ERROR_MESSAGE_MAX_LENGTH = 1000;
+/**
+ * Bounds the OpenAPI document declares for the assistant's answers: tool calls in one answer, the
+ * assistant's reply and each call's summary, messages per conversation read, conversations listed.
+ */
+export const CHAT_ACTIONS_MAX = 20;
+export const CHAT_REPLY_MAX_LENGTH = 20_000;
+export const CONVERSATION_MESSAGES_MAX = 1_000;
+export const CONVERSATIONS_LISTED_MAX = 1_000;

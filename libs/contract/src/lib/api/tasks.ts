@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Uuid } from './common';
+import { CalendarDate, DateTime, Uuid } from './common';
 import {
   DESCRIPTION_MAX_LENGTH,
   PRIORITIES,
@@ -29,19 +29,19 @@ export const TaskStatus = Type.Union(TASK_STATUSES.map((s) => Type.Literal(s)));
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** A calendar date, `YYYY-MM-DD`. */
-const DueDate = Type.Union([Type.String({ format: 'date' }), Type.Null()]);
+const DueDate = Type.Union([CalendarDate, Type.Null()]);
 
 export const Task = Type.Object(
   {
     id: Uuid,
-    title: Type.String(),
-    description: Type.String(),
+    title: Type.String({ maxLength: TITLE_MAX_LENGTH }),
+    description: Type.String({ maxLength: DESCRIPTION_MAX_LENGTH }),
     completed: Type.Boolean(),
     priority: Priority,
     dueDate: DueDate,
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
-    completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    createdAt: DateTime,
+    updatedAt: DateTime,
+    completedAt: Type.Union([DateTime, Type.Null()]),
   },
   { additionalProperties: false },
 );
@@ -110,7 +110,7 @@ export const TaskList = Type.Object(
 export type TaskList = Static<typeof TaskList>;
 
 export const DeleteCompletedResponse = Type.Object(
-  { deleted: Type.Integer({ minimum: 0 }) },
+  { deleted: Type.Integer({ minimum: 0, maximum: TASKS_PER_USER_MAX, format: 'int32' }) },
   { additionalProperties: false },
 );
 export type DeleteCompletedResponse = Static<typeof DeleteCompletedResponse>;
