@@ -172,9 +172,9 @@ describe.runIf(source.engine === 'postgres')('database faults', { timeout: 90_00
     await untilHealthy(5_000);
 
     // Every pooled connection taken and never given back: a leak no request can get past.
-    const pool =
-      ctx.app.database.client.kind === 'postgres' ? ctx.app.database.client.pool : undefined;
-    const held = await Promise.all(Array.from({ length: POOL_SIZE }, () => pool!.connect()));
+    const { client } = ctx.app.database;
+    if (client.kind !== 'postgres') throw new Error('expected PostgreSQL');
+    const held = await Promise.all(Array.from({ length: POOL_SIZE }, () => client.pool.connect()));
     try {
       expect((await timed(API_ROUTES.health)).response.statusCode).toBe(503);
       await sleep(1_100);
