@@ -15,6 +15,8 @@ import httpSecurity from './plugins/http-security';
 import jsonBody from './plugins/json-body';
 import metrics from './plugins/metrics';
 import openapi from './plugins/openapi';
+import rateLimits from './plugins/rate-limits';
+import type { RateLimits } from './rate-limit/limits';
 import requestIdHeader from './plugins/request-id';
 import authRoutes from './routes/auth';
 import chatRoutes from './routes/chat';
@@ -23,10 +25,14 @@ import taskRoutes from './routes/tasks';
 
 export interface AppOptions {
   config: Config;
-  /** An open database with an up-to-date schema; the app closes it when it closes. */
+  /** An open database; the app closes it when it closes. */
   database: Database;
-  /** Sign-in attempts allowed per client address and window (default 10 a minute). */
-  loginRateLimit?: { max: number; timeWindowMs: number };
+  /** The migrations folder of this build: readiness fails while the database lacks one. */
+  migrationsFolder: string;
+  /** How long the pool may fail while the database works before liveness fails (default 30 s). */
+  livenessStallMs?: number;
+  /** Changes to the rate limits (tests use small ones); see `defaultRateLimits`. */
+  rateLimits?: Partial<RateLimits>;
   /** scrypt cost for new password hashes (default DEFAULT_SCRYPT; tests use a cheaper one). */
   passwordCost?: ScryptParams;
   /** Where the Cohere SDK connects and how often it retries (tests use a local fake server). */
@@ -59,13 +65,14 @@ const app: FastifyPluginAsync<AppOptions> = async (fastify, options) => {
   await fastify.register(metrics);
   await fastify.register(httpSecurity);
   await fastify.register(auth);
+  await fastify.register(rateLimits, { overrides: options.rateLimits });
   await fastify.register(openapi);
 
-  await fastify.register(healthRoutes);
-  await fastify.register(authRoutes, {
-    loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindowMs: 60_000 },
-    passwordCost: options.passwordCost ?? DEFAULT_SCRYPT,
+  await fastify.register(healthRoutes, {
+    migrationsFolder: options.migrationsFolder,
+    livenessStallMs: options.livenessStallMs,
   });
+  await fastify.register(authRoutes, { passwordCost: options.passwordCost ?? DEFAULT_SCRYPT });
   await fastify.register(taskRoutes);
   await fastify.register(chatRoutes, {
     provider: chatProvider(fastify, options),

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { AjvCompiler } from '@fastify/ajv-compiler';
 import type { FastifyLoggerOptions, FastifyServerOptions } from 'fastify';
 import type { Config } from './config/config';
+import { SCRUBBED_FROM_LEVEL, scrubValue } from './log-scrub';
 import { formatSchemaErrors } from './plugins/validation-messages';
 import { RequestLog } from './request-logging';
 
@@ -47,16 +49,56 @@ export function fastifyOptions(
         allErrors: false,
       },
     },
+    schemaController: { compilersFactory: { buildValidator: buildUrlCoercingValidator } },
     schemaErrorFormatter: formatSchemaErrors,
   };
 }
 
-/** JSON lines on stdout (pino); DEBUG=true adds debug lines. */
-export function loggerOptions(
-  config: Config,
-): FastifyLoggerOptions & { redact: { paths: string[]; censor: string } } {
+const ajvCompilers = AjvCompiler();
+
+/**
+ * Bodies keep their JSON types as sent (`"title": 123` is refused, not turned into "123"), but a
+ * query string or a path has only text: `?limit=20` is read as the integer its schema declares.
+ */
+const buildUrlCoercingValidator: typeof ajvCompilers = (externalSchemas, options = {}) => {
+  const strict = ajvCompilers(externalSchemas, options);
+  const coercing = ajvCompilers(externalSchemas, {
+    ...options,
+    customOptions: { ...options.customOptions, coerceTypes: true },
+  } as typeof options);
+  return (route) =>
+    (route.httpPart === 'querystring' || route.httpPart === 'params' ? coercing : strict)(route);
+};
+
+type LoggerOptions = FastifyLoggerOptions & {
+  redact: { paths: string[]; censor: string };
+  hooks: {
+    logMethod(
+      this: unknown,
+      args: unknown[],
+      method: (...args: unknown[]) => void,
+      level: number,
+    ): void;
+  };
+};
+
+/**
+ * JSON lines on stdout (pino); DEBUG=true adds debug lines. Known secret fields are redacted by
+ * name; on warnings and errors every string is also scrubbed of parameters, emails, password
+ * hashes, tokens and URL passwords, whichever library wrote it.
+ */
+export function loggerOptions(config: Config): LoggerOptions {
   return {
     level: config.debug ? 'debug' : 'info',
     redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+    hooks: {
+      logMethod(args, method, level) {
+        if (level < SCRUBBED_FROM_LEVEL) return method.apply(this, args);
+        return method.apply(
+          this,
+          args.map((arg) => scrubValue(arg)),
+        );
+      },
+    },
   };
 }

@@ -21,7 +21,8 @@ export class RequestLog extends LogController {
   ): void {
     const line = {
       method: request.method,
-      url: request.url,
+      // The path only: a query string carries what people typed (searches, cursors).
+      url: request.url.split('?')[0],
       statusCode: reply.statusCode,
       responseTime: Math.round(reply.elapsedTime * 10) / 10,
     };

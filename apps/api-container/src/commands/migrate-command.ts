@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { loadDatabaseConfig } from '../config/database-config';
+import { loadDatabaseConfig, type DatabaseConfig } from '../config/database-config';
 import type { Env } from '../config/env';
 import { openDatabase } from '../db/database';
-import { migrateDatabase } from '../db/migrations';
+import { migrateDatabase, type MigrationReport } from '../db/migrations';
 import { waitForDatabase } from '../db/wait-for-database';
 
 const USAGE = 'usage: node migrate.js [--wait-seconds <seconds>] (default 60)';
@@ -18,15 +18,28 @@ export async function runMigrateCommand(
   print: (line: string) => void,
 ): Promise<void> {
   const waitMs = parseWaitSeconds(argv) * 1000;
-  const database = await openDatabase(loadDatabaseConfig(env));
+  await migrateConfiguredDatabase(loadDatabaseConfig(env), migrationsFolder, { waitMs, print });
+}
+
+/**
+ * Waits up to `waitMs` for the database, applies the migrations it lacks on a connection of its
+ * own (no request timeouts), prints one line saying what it did, and closes that connection.
+ */
+export async function migrateConfiguredDatabase(
+  config: DatabaseConfig,
+  migrationsFolder: string,
+  options: { waitMs: number; print: (line: string) => void },
+): Promise<MigrationReport> {
+  const database = await openDatabase(config, { purpose: 'migrate' });
   try {
-    await waitForDatabase(database, { timeoutMs: waitMs, onRetry: print });
+    await waitForDatabase(database, { timeoutMs: options.waitMs, onRetry: options.print });
     const report = await migrateDatabase(database, migrationsFolder);
-    print(
+    options.print(
       report.applied > 0
         ? `Applied ${report.applied} of ${report.total} migrations to ${database.target}`
         : `Database schema at ${database.target} is up to date (${report.total} migrations)`,
     );
+    return report;
   } finally {
     await database.close();
   }

@@ -53,11 +53,23 @@ export interface Config {
    * counts is the nearest untrusted hop, so a caller cannot pick its own by sending the header.
    */
   trustedProxies: string[];
+  /** Apply pending migrations before listening (MIGRATE_ON_START, default true). */
+  migrateOnStart: boolean;
+  /** Serve the interactive docs page (API_DOCS_ENABLED; default: everywhere but production). */
+  docsEnabled: boolean;
+  /** Chat messages one user may send a minute (CHAT_RATE_LIMIT_PER_MINUTE). */
+  chatRateLimitPerMinute: number;
 }
 
-/** Where an ingress controller (pod network), a node proxy or `npm start`'s frontend connects from. */
-export const DEFAULT_TRUSTED_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
-const PROXY_RANGE_NAMES = new Set(DEFAULT_TRUSTED_PROXIES);
+export const DEFAULT_CHAT_RATE_LIMIT_PER_MINUTE = 20;
+
+/**
+ * Only the local machine (`npm start`'s frontend forwarder) by default: trusting whole private
+ * ranges would let any pod or neighbour on them name its own client address and dodge the
+ * limits. In a cluster, TRUSTED_PROXIES names where the ingress controller connects from.
+ */
+export const DEFAULT_TRUSTED_PROXIES = ['loopback'];
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /**
  * Reads and checks the whole configuration once, at start-up. Any problem throws a ConfigError
@@ -95,6 +107,19 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       .toString()
       .replace(/\/$/, ''),
     trustedProxies: loadTrustedProxies(env.TRUSTED_PROXIES),
+    migrateOnStart: parseBoolean('MIGRATE_ON_START', env.MIGRATE_ON_START, true),
+    docsEnabled: parseBoolean(
+      'API_DOCS_ENABLED',
+      env.API_DOCS_ENABLED,
+      environment !== 'production',
+    ),
+    chatRateLimitPerMinute: parseInteger(
+      'CHAT_RATE_LIMIT_PER_MINUTE',
+      env.CHAT_RATE_LIMIT_PER_MINUTE,
+      DEFAULT_CHAT_RATE_LIMIT_PER_MINUTE,
+      1,
+      100_000,
+    ),
   };
 }
 

@@ -19,35 +19,87 @@ export interface Database {
   target: string;
   /** Resolves when the database answers `SELECT 1` within `timeoutMs`, rejects otherwise. */
   ping(timeoutMs: number): Promise<void>;
+  /**
+   * Like `ping`, on a new connection outside the pool (PostgreSQL only; PGlite has no other
+   * connection and answers false): tells a wedged pool from a database that is down.
+   */
+  pingNewConnection(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
   /** The raw client, for what drizzle cannot express (advisory locks, the migrator). */
   client: { kind: 'postgres'; pool: pg.Pool } | { kind: 'pglite'; pglite: PGlite };
 }
 
-/** How long a pooled connection attempt may take before the request fails. */
-const CONNECT_TIMEOUT_MS = 5_000;
+/**
+ * The bounds on every wait for PostgreSQL while serving requests. A request's first query gets a
+ * pooled connection within CONNECT (or fails), and an answer within QUERY (or fails): a request
+ * that needs the database answers within their sum, 9 s, even when the server or the network
+ * silently died. The server cancels a statement after STATEMENT (before the client gives up, so
+ * a merely slow query leaves its connection usable) and ends a session left idle inside a
+ * transaction after IDLE_IN_TRANSACTION, releasing its locks.
+ */
+export const DB_TIMEOUTS = {
+  /** Waiting for a pooled connection, or for a new one to connect and authenticate. */
+  connectMs: 3_000,
+  /** Server side: `statement_timeout`. */
+  statementMs: 5_000,
+  /** Client side: a query whose answer does not arrive (a dead connection) fails here. */
+  queryMs: 6_000,
+  /** Server side: `idle_in_transaction_session_timeout`. */
+  idleInTransactionMs: 10_000,
+  /**
+   * Idle pooled connections close after this, so connections that died unnoticed (a failover)
+   * leave the pool within seconds even when no request trips over them.
+   */
+  idleMs: 10_000,
+  /** TCP keepalive on every connection: the kernel probes a silent peer after this much quiet. */
+  keepAliveDelayMs: 10_000,
+} as const;
+
+/** Connections per process: PostgreSQL's default 100 allows several replicas and the migrations. */
+export const POOL_SIZE = 10;
 
 export interface OpenOptions {
   /** PGlite only: start from this data directory snapshot (a `dumpDataDir` tarball). */
   loadDataDir?: Blob;
+  /**
+   * `migrate`: no statement or query timeouts (a migration or the wait for the migration lock may
+   * take longer than any request should) and a single connection.
+   */
+  purpose?: 'serve' | 'migrate';
 }
 
 export async function openDatabase(
   config: DatabaseConfig,
   options: OpenOptions = {},
 ): Promise<Database> {
-  return config.engine === 'postgres' ? openPostgres(config) : openPglite(config, options);
+  return config.engine === 'postgres'
+    ? openPostgres(config, options.purpose ?? 'serve')
+    : openPglite(config, options);
 }
 
-function openPostgres(config: PostgresConfig): Database {
-  const pool = new pg.Pool({
+function connectionSettings(config: PostgresConfig, purpose: 'serve' | 'migrate'): pg.PoolConfig {
+  return {
     ...config.connection,
-    max: 10,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    idleTimeoutMillis: 30_000,
-    application_name: 'pakaura-api',
+    connectionTimeoutMillis: DB_TIMEOUTS.connectMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: DB_TIMEOUTS.keepAliveDelayMs,
+    application_name: purpose === 'serve' ? 'pakaura-api' : 'pakaura-migrate',
     // Timestamps come back as UTC text, which isoTimestamp rearranges without a Date.
     options: '-c TimeZone=UTC',
+    idle_in_transaction_session_timeout: DB_TIMEOUTS.idleInTransactionMs,
+    ...(purpose === 'serve' && {
+      statement_timeout: DB_TIMEOUTS.statementMs,
+      query_timeout: DB_TIMEOUTS.queryMs,
+    }),
+  };
+}
+
+function openPostgres(config: PostgresConfig, purpose: 'serve' | 'migrate'): Database {
+  const settings = connectionSettings(config, purpose);
+  const pool = new pg.Pool({
+    ...settings,
+    max: purpose === 'serve' ? POOL_SIZE : 1,
+    idleTimeoutMillis: DB_TIMEOUTS.idleMs,
   });
   // An idle client losing its server (a database restart) must not crash the process; the next
   // query reconnects and readiness reports the outage meanwhile.
@@ -57,7 +109,32 @@ function openPostgres(config: PostgresConfig): Database {
     engine: 'postgres',
     db,
     target: config.target,
-    ping: (timeoutMs) => withTimeout(pool.query('SELECT 1'), timeoutMs),
+    // The query's own timeout discards a dead connection from the pool; the race bounds the
+    // wait for a free one.
+    ping: (timeoutMs) =>
+      withTimeout(
+        pool.query({ text: 'SELECT 1', query_timeout: timeoutMs } as pg.QueryConfig),
+        timeoutMs,
+      ),
+    pingNewConnection: async (timeoutMs) => {
+      const client = new pg.Client({
+        ...settings,
+        connectionTimeoutMillis: timeoutMs,
+        query_timeout: timeoutMs,
+      });
+      client.on('error', () => undefined);
+      try {
+        await withTimeout(
+          client.connect().then(() => client.query('SELECT 1')),
+          timeoutMs,
+        );
+        return true;
+      } catch {
+        return false;
+      } finally {
+        void client.end().catch(() => undefined);
+      }
+    },
     close: () => pool.end(),
     client: { kind: 'postgres', pool },
   };
@@ -77,12 +154,13 @@ async function openPglite(config: PgliteConfig, options: OpenOptions): Promise<D
     db,
     target: config.target,
     ping: (timeoutMs) => withTimeout(db.execute(sql`SELECT 1`), timeoutMs),
+    pingNewConnection: async () => false,
     close: () => (pglite.closed ? Promise.resolve() : pglite.close()),
     client: { kind: 'pglite', pglite },
   };
 }
 
-async function withTimeout(work: Promise<unknown>, timeoutMs: number): Promise<void> {
+export async function withTimeout(work: Promise<unknown>, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(

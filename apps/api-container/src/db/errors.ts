@@ -32,6 +32,31 @@ const SYSTEM_ERRORS: Record<string, string> = {
   EHOSTUNREACH: 'host unreachable',
 };
 
+/**
+ * SQLSTATE classes and codes that mean "the database cannot serve right now" rather than "this
+ * request is wrong": connection exceptions (08), too many connections, the server shutting down
+ * or starting, a statement cancelled by statement_timeout.
+ */
+const UNAVAILABLE_SQLSTATES = new Set(['53300', '57014', '57P01', '57P02', '57P03']);
+const UNAVAILABLE_SYSTEM_CODES = new Set([...Object.keys(SYSTEM_ERRORS), 'EPIPE']);
+/** node-postgres's own messages for a connection or an answer that did not come in time. */
+const UNAVAILABLE_MESSAGES = [
+  /^timeout exceeded when trying to connect$/,
+  /^Connection terminated/,
+  /^Query read timeout$/,
+  /is not queryable$/,
+  /^the database did not answer within/,
+];
+
+/** True when the failure is the database being unreachable, overloaded, or too slow to answer. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = errorCode(error);
+  if (code && (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code))) return true;
+  if (code && UNAVAILABLE_SYSTEM_CODES.has(code)) return true;
+  const message = driverError(error)?.message ?? '';
+  return UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message));
+}
+
 /** A short, parameter-free description of a database failure, safe to log. */
 export function describeDatabaseError(error: unknown): string {
   const code = errorCode(error);

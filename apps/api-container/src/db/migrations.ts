@@ -68,7 +68,7 @@ export async function migrateDatabase(
 }
 
 /** Number of migrations newer than the last one recorded (drizzle applies by timestamp). */
-async function countPending(db: Db, migrations: MigrationMeta[]): Promise<number> {
+export async function countPending(db: Db, migrations: MigrationMeta[]): Promise<number> {
   const table = await db.execute(
     sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS "exists"`,
   );

@@ -4,6 +4,7 @@ import {
   check,
   date,
   index,
+  integer,
   jsonb,
   pgTable,
   text,
@@ -26,7 +27,45 @@ export const users = pgTable('users', {
   name: text('name').notNull(),
   passwordHash: text('password_hash').notNull(),
   createdAt: createdAt(),
+  /**
+   * How many tasks the user has, kept by triggers on `tasks` (see the migration), so that the
+   * per-user cap is checked in O(1) and exactly, even under concurrent inserts.
+   */
+  taskCount: integer('task_count').notNull().default(0),
 });
+
+/**
+ * Server-side sessions: a session token names one row, and the token stops working when its row
+ * is gone (logout deletes it; a password change deletes all of the user's).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (table) => [index('sessions_user_created_idx').on(table.userId, table.createdAt)],
+);
+
+/**
+ * Rate-limit counters shared by every replica of the API: one row per limited key (a client
+ * address, an account, a user, each hashed), counting hits until `resets_at`. `blocked_until` is
+ * set while the key is refused.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    hits: integer('hits').notNull(),
+    resetsAt: timestamp('resets_at', { withTimezone: true, mode: 'string' }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true, mode: 'string' }),
+  },
+  (table) => [index('rate_limits_resets_at_idx').on(table.resetsAt)],
+);
 
 export const tasks = pgTable(
   'tasks',
@@ -47,7 +86,8 @@ export const tasks = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'string' }),
   },
   (table) => [
-    index('tasks_user_created_idx').on(table.userId, table.createdAt),
+    // Pages are read newest first by (created_at, id): the id breaks ties between equal times.
+    index('tasks_user_created_id_idx').on(table.userId, table.createdAt, table.id),
     check('tasks_priority_check', sql`${table.priority} in ('low', 'medium', 'high')`),
   ],
 );
@@ -82,6 +122,7 @@ export const messages = pgTable(
 );
 
 export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;

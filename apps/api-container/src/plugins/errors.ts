@@ -1,7 +1,13 @@
 import type { FastifyError } from 'fastify';
 import fp from 'fastify-plugin';
 import { BODY_LIMIT_BYTES } from '../fastify-options';
-import { describeDatabaseError, errorCode } from '../db/errors';
+import { describeDatabaseError, errorCode, isDatabaseUnavailable } from '../db/errors';
+
+/** Seconds a 429 without its own wait asks the client to wait. */
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
+
+/** Seconds a client is asked to wait after a 503 before trying again. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** An error whose message is written for the caller, even with a 5xx status (e.g. 502, 503). */
 export class HttpError extends Error {
@@ -39,6 +45,9 @@ export default fp(
     fastify.setErrorHandler(async function handleError(error: FastifyError, request, reply) {
       if (error instanceof HttpError) {
         if (error.statusCode >= 500) request.log.warn({ status: error.statusCode }, error.message);
+        const retryAfter = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+        if (retryAfter !== undefined) reply.header('retry-after', retryAfter);
+        else if (error.statusCode === 429) reply.header('retry-after', DEFAULT_RETRY_AFTER_SECONDS);
         return reply.status(error.statusCode).send({ message: error.message });
       }
       const code = errorCode(error);
@@ -47,8 +56,20 @@ export default fp(
         request.log.info({ sqlState: code }, dataError.message);
         return reply.status(dataError.status).send({ message: dataError.message });
       }
+      if (isDatabaseUnavailable(error)) {
+        request.log.error(
+          { errorType: error.name, errorCode: code, reason: describeDatabaseError(error) },
+          'database unavailable',
+        );
+        return reply
+          .status(503)
+          .header('retry-after', UNAVAILABLE_RETRY_AFTER_SECONDS)
+          .send({ message: 'The database is not answering right now; try again in a moment' });
+      }
       const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
       if (status < 500) {
+        if (status === 429 && !reply.hasHeader('retry-after'))
+          reply.header('retry-after', DEFAULT_RETRY_AFTER_SECONDS);
         const message = (error.code && FRAMEWORK_MESSAGES[error.code]) || error.message;
         return reply.status(status).send({ message });
       }
@@ -58,7 +79,12 @@ export default fp(
           errorType: error.name,
           errorCode: code,
           reason: describeDatabaseError(error),
-          stack: error.stack?.split('\n').slice(1, 6).join('\n'),
+          // Frames only: the lines before them are the message, which may quote parameters.
+          stack: error.stack
+            ?.split('\n')
+            .filter((line) => line.startsWith('    at '))
+            .slice(0, 5)
+            .join('\n'),
         },
         'request failed',
       );

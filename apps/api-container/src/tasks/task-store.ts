@@ -1,14 +1,36 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type {
-  CreateTaskBody,
-  ListTasksQuery,
-  Task,
-  TaskStatus,
-  UpdateTaskBody,
+import {
+  TASK_PAGE_SIZE_DEFAULT,
+  TASKS_PER_USER_MAX,
+  type CreateTaskBody,
+  type ListTasksQuery,
+  type Task,
+  type TaskList,
+  type TaskStatus,
+  type UpdateTaskBody,
 } from '@pakaura/contract';
 import type { Db } from '../db/database';
-import { tasks, type TaskRow } from '../db/schema';
+import { tasks, users, type TaskRow } from '../db/schema';
 import { isoTimestamp } from '../db/timestamps';
+import { HttpError } from '../plugins/errors';
+import { decodeCursor, encodeCursor } from './cursor';
+
+/** A create refused because the account already holds TASKS_PER_USER_MAX tasks. */
+export class TaskLimitError extends HttpError {
+  constructor() {
+    super(
+      409,
+      `You have reached the limit of ${TASKS_PER_USER_MAX.toLocaleString('en')} tasks; delete some (for example the completed ones) before adding more`,
+    );
+  }
+}
+
+/** A create for an account that no longer exists (its session outlived it). */
+export class OwnerGoneError extends HttpError {
+  constructor() {
+    super(401, 'Your account no longer exists; sign in again');
+  }
+}
 
 export function toTask(row: TaskRow): Task {
   return {
@@ -34,30 +56,37 @@ export function likePattern(search: string): string {
  * per connection instead of on every request. One set per database handle.
  */
 function prepareStatements(db: Db) {
+  const userId = sql.placeholder('userId');
   const completed = sql.placeholder('completed');
   const pattern = sql.placeholder('pattern');
+  const afterCreatedAt = sql.placeholder('afterCreatedAt');
+  const afterId = sql.placeholder('afterId');
   return {
-    list: db
+    page: db
       .select()
       .from(tasks)
       .where(
         and(
-          eq(tasks.userId, sql.placeholder('userId')),
+          eq(tasks.userId, userId),
           sql`(${completed}::boolean IS NULL OR ${tasks.completed} = ${completed}::boolean)`,
           sql`(${pattern}::text IS NULL OR ${tasks.title} ILIKE ${pattern}::text)`,
+          sql`(${afterCreatedAt}::timestamptz IS NULL OR (${tasks.createdAt}, ${tasks.id}) < (${afterCreatedAt}::timestamptz, ${afterId}::uuid))`,
         ),
       )
       .orderBy(desc(tasks.createdAt), desc(tasks.id))
-      .prepare('tasks_list'),
+      .limit(sql.placeholder('limit'))
+      .prepare('tasks_page'),
+    /**
+     * Inserts only while the owner holds fewer than TASKS_PER_USER_MAX tasks. `FOR UPDATE` on the
+     * owner's row makes concurrent creates of one user take turns, and each re-reads the count the
+     * previous one's trigger raised, so the cap is exact. The select lists every column of
+     * `tasks` in table order (what INSERT ... SELECT requires), with the table's defaults.
+     */
     create: db
       .insert(tasks)
-      .values({
-        userId: sql.placeholder('userId'),
-        title: sql.placeholder('title'),
-        description: sql.placeholder('description'),
-        priority: sql.placeholder('priority'),
-        dueDate: sql.placeholder('dueDate'),
-      })
+      .select(
+        sql`SELECT gen_random_uuid(), ${users.id}, ${sql.placeholder('title')}::text, ${sql.placeholder('description')}::text, false, ${sql.placeholder('priority')}::text, ${sql.placeholder('dueDate')}::date, now(), now(), NULL::timestamptz FROM ${users} WHERE ${users.id} = ${userId}::uuid AND ${users.taskCount} < ${TASKS_PER_USER_MAX} FOR UPDATE`,
+      )
       .returning()
       .prepare('tasks_create'),
   };
@@ -93,14 +122,37 @@ export class TaskStore {
     return and(eq(tasks.userId, this.userId), ...conditions) as SQL;
   }
 
-  async list(query: ListTasksQuery = {}): Promise<Task[]> {
+  /**
+   * One page, newest first: at most `limit` tasks after the cursor's position, and the cursor of
+   * the next page when there is one. Reads `limit + 1` rows to know.
+   */
+  async page(query: ListTasksQuery = {}): Promise<TaskList> {
+    const limit = query.limit ?? TASK_PAGE_SIZE_DEFAULT;
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     const search = query.search?.trim();
-    const rows = await statements(this.db).list.execute({
+    const rows = await statements(this.db).page.execute({
       userId: this.userId,
       completed: STATUS_FILTER[query.status ?? 'all'],
       pattern: search ? likePattern(search) : null,
+      afterCreatedAt: after?.createdAt ?? null,
+      afterId: after?.id ?? null,
+      limit: limit + 1,
     });
-    return rows.map(toTask);
+    const more = rows.length > limit;
+    const shown = more ? rows.slice(0, limit) : rows;
+    const last = shown.at(-1);
+    return {
+      tasks: shown.map(toTask),
+      nextCursor: more && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+    };
+  }
+
+  /**
+   * The tasks matching the filters (status, search), newest first, up to TASKS_PER_USER_MAX: for
+   * the assistant, whose tools look at a whole board. The HTTP API answers pages.
+   */
+  async list(query: Pick<ListTasksQuery, 'status' | 'search'> = {}): Promise<Task[]> {
+    return (await this.page({ ...query, limit: TASKS_PER_USER_MAX })).tasks;
   }
 
   async get(id: string): Promise<Task | undefined> {
@@ -111,6 +163,7 @@ export class TaskStore {
     return row && toTask(row);
   }
 
+  /** Throws TaskLimitError at the cap, OwnerGoneError when the account was deleted. */
   async create(input: CreateTaskBody): Promise<Task> {
     const [row] = await statements(this.db).create.execute({
       userId: this.userId,
@@ -119,7 +172,12 @@ export class TaskStore {
       priority: input.priority ?? 'medium',
       dueDate: input.dueDate ?? null,
     });
-    return toTask(row);
+    if (row) return toTask(row);
+    const [owner] = await this.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.id, this.userId));
+    throw owner ? new TaskLimitError() : new OwnerGoneError();
   }
 
   async update(id: string, patch: UpdateTaskBody): Promise<Task | undefined> {

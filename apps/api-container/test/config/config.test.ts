@@ -28,7 +28,10 @@ describe('loadConfig', () => {
       ai: { provider: 'builtin', model: 'command-a-03-2025', temperature: 0.3, maxTokens: 1000 },
       frontendOrigins: ['http://localhost:3000'],
       apiUrl: 'http://localhost:8000',
-      trustedProxies: ['loopback', 'linklocal', 'uniquelocal'],
+      trustedProxies: ['loopback'],
+      migrateOnStart: true,
+      docsEnabled: true,
+      chatRateLimitPerMinute: 20,
     });
     expect(config.jwt.secret.length).toBeGreaterThanOrEqual(32);
     expect(loadConfig({}, CWD).jwt.secret).not.toBe(config.jwt.secret);
@@ -109,6 +112,27 @@ describe('loadConfig', () => {
     expect(loadConfig({ PGLITE_DATA_DIR: '/var/lib/pakaura' }, CWD).database).toMatchObject({
       dataDir: '/var/lib/pakaura',
     });
+  });
+
+  it('turns off migrations at start and the docs page, and changes the chat limit, when told', () => {
+    const config = loadConfig(
+      { MIGRATE_ON_START: 'false', API_DOCS_ENABLED: 'no', CHAT_RATE_LIMIT_PER_MINUTE: '600' },
+      CWD,
+    );
+    expect(config).toMatchObject({
+      migrateOnStart: false,
+      docsEnabled: false,
+      chatRateLimitPerMinute: 600,
+    });
+    expect(
+      loadConfig({ ENVIRONMENT: 'production', JWT_SECRET: 'x'.repeat(40) }, CWD).docsEnabled,
+    ).toBe(false);
+    expect(
+      loadConfig(
+        { ENVIRONMENT: 'production', JWT_SECRET: 'x'.repeat(40), API_DOCS_ENABLED: 'true' },
+        CWD,
+      ).docsEnabled,
+    ).toBe(true);
   });
 
   it('trusts the forwarded headers of the proxies TRUSTED_PROXIES lists, or of none', () => {

@@ -6,12 +6,21 @@ import { loadConfig, type Config } from '../../src/config/config';
 import type { Env } from '../../src/config/env';
 import type { Database } from '../../src/db/database';
 import { fastifyOptions, loggerOptions } from '../../src/fastify-options';
-import { openTestDatabase } from './test-database';
+import { MIGRATIONS_FOLDER, openTestDatabase } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-production-use';
 
 /** Cheap scrypt for tests; the default cost is covered by the password tests. */
 export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 };
+
+const PLENTY = { max: 100_000, windowMs: 60_000 };
+const GENEROUS_LIMITS = {
+  loginPerClient: PLENTY,
+  registerPerClient: PLENTY,
+  registerPerEmail: PLENTY,
+  chatPerUser: PLENTY,
+  chatPerClient: PLENTY,
+};
 
 export interface TestApp {
   app: FastifyInstance;
@@ -47,7 +56,10 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const fastify = Fastify(fastifyOptions(config, { ...loggerOptions(config), stream }));
   await fastify.register(app, {
     passwordCost: TEST_PASSWORD_COST,
+    migrationsFolder: MIGRATIONS_FOLDER,
     ...options.app,
+    // Tests register and sign in many accounts from one address; the limits' own tests set theirs.
+    rateLimits: { ...GENEROUS_LIMITS, ...options.app?.rateLimits },
     config,
     database,
   });

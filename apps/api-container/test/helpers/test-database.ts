@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -17,6 +18,12 @@ declare module 'vitest' {
 }
 
 export const MIGRATIONS_FOLDER = join(import.meta.dirname, '..', '..', 'migrations');
+/** How many migrations the folder holds (drizzle's journal lists them). */
+export const MIGRATION_COUNT = (
+  JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
+    entries: unknown[];
+  }
+).entries.length;
 
 /** URL of `database` on the server `adminUrl` points at. */
 export function databaseUrl(adminUrl: string, database: string): string {
@@ -69,17 +76,37 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       dispose: async () => undefined,
     };
   }
-  const name = uniqueDatabaseName('pakaura_api_test');
-  await withAdminClient(source.adminUrl, (client) =>
-    client.query(`CREATE DATABASE ${name} TEMPLATE ${source.template}`),
-  );
+  const copy = await createPostgresCopy();
   const database = await openDatabase({
     engine: 'postgres',
-    connection: { connectionString: databaseUrl(source.adminUrl, name) },
-    target: name,
+    connection: { connectionString: copy.url },
+    target: copy.name,
   });
+  return { database, dispose: copy.dispose };
+}
+
+/**
+ * PostgreSQL only: a new database on the test server, migrated (a copy of the run's template) or
+ * `empty`; its URL, and how to drop it.
+ */
+export async function createPostgresCopy(options: { empty?: boolean } = {}): Promise<{
+  name: string;
+  url: string;
+  dispose(): Promise<void>;
+}> {
+  const source = inject('testDatabase');
+  if (source.engine !== 'postgres') throw new Error('createPostgresCopy needs PostgreSQL');
+  const name = uniqueDatabaseName('pakaura_api_test');
+  await withAdminClient(source.adminUrl, (client) =>
+    client.query(
+      options.empty
+        ? `CREATE DATABASE ${name}`
+        : `CREATE DATABASE ${name} TEMPLATE ${source.template}`,
+    ),
+  );
   return {
-    database,
+    name,
+    url: databaseUrl(source.adminUrl, name),
     dispose: async () => {
       await withAdminClient(source.adminUrl, (client) =>
         client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),

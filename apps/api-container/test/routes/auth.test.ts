@@ -18,7 +18,11 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 describe('auth routes', () => {
   let ctx: TestApp;
   beforeAll(async () => {
-    ctx = await buildTestApp({ app: { loginRateLimit: { max: 4, timeWindowMs: 60_000 } } });
+    ctx = await buildTestApp({
+      // The ingress's pod network is a trusted proxy here, as the chart makes it.
+      env: { TRUSTED_PROXIES: 'loopback,10.244.0.0/16' },
+      app: { rateLimits: { loginPerClient: { max: 4, windowMs: 60_000 } } },
+    });
   });
   afterAll(() => ctx.close());
 
@@ -117,19 +121,26 @@ describe('auth routes', () => {
   });
 
   it('rate-limits sign-in attempts per client address with 429 and a retry hint', async () => {
-    const attempt = () => login({ email: 'nobody@example.test', password: 'guess' }, '127.0.0.9');
-    for (let i = 0; i < 4; i++) expect((await attempt()).statusCode).toBe(401);
-    const limited = await attempt();
+    // A different account each time: only the address repeats.
+    const attempt = (i: number) =>
+      login({ email: `client-limit-${i}@example.test`, password: 'guess' }, '127.0.0.9');
+    for (let i = 0; i < 4; i++) expect((await attempt(i)).statusCode).toBe(401);
+    const limited = await attempt(5);
     expect(limited.statusCode).toBe(429);
-    expect(limited.json().message).toMatch(/^Too many sign-in attempts; try again in \d+/);
-    expect(limited.headers['retry-after']).toBeDefined();
+    expect(limited.json().message).toMatch(
+      /^Too many sign-in attempts from your address; try again in \d+ s$/,
+    );
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.headers['ratelimit-limit']).toBe('4');
+    expect(limited.headers['ratelimit-remaining']).toBe('0');
     expect(
-      (await login({ email: 'nobody@example.test', password: 'guess' }, '127.0.0.10')).statusCode,
+      (await login({ email: 'client-limit-9@example.test', password: 'guess' }, '127.0.0.10'))
+        .statusCode,
     ).toBe(401);
   });
 
   it('counts a direct caller by its own address, whatever X-Forwarded-For it sends', async () => {
-    const wrong = { email: 'nobody@example.test', password: 'guess' };
+    const wrong = { email: 'spoofer@example.test', password: 'guess' };
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
       const spoofed = { 'x-forwarded-for': `198.51.100.${i + 1}` };
@@ -139,7 +150,7 @@ describe('auth routes', () => {
   });
 
   it('counts the client a trusted proxy names, so clients behind one ingress are apart', async () => {
-    const wrong = { email: 'nobody@example.test', password: 'guess' };
+    const wrong = { email: 'behind-ingress@example.test', password: 'guess' };
     const viaIngress = (client: string) =>
       login(wrong, '10.244.0.7', { 'x-forwarded-for': `6.6.6.6, ${client}` });
     for (let i = 0; i < 4; i++) expect((await viaIngress('198.51.100.77')).statusCode).toBe(401);
@@ -250,7 +261,7 @@ describe('auth routes', () => {
             { sub: '00000000-0000-4000-8000-000000000000', iat: nowSeconds() },
             { secret: TEST_JWT_SECRET },
           ),
-        /no longer exists/,
+        /session has ended/,
       ],
       ['random text', () => 'not-a-jwt', /not valid/],
     ];

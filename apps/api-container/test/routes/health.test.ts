@@ -1,8 +1,57 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { API_ROUTES, APP_VERSION, type HealthResponse } from '@pakaura/contract';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase } from '../../src/db/database';
+import { openDatabase, type Database } from '../../src/db/database';
+import { migrateDatabase } from '../../src/db/migrations';
 import { buildTestApp, type TestApp } from '../helpers/app';
+import {
+  createPostgresCopy,
+  MIGRATION_COUNT,
+  MIGRATIONS_FOLDER,
+  openPgliteSnapshot,
+} from '../helpers/test-database';
+
+/** A database with no schema at all, on the engine of this run. */
+async function openEmptyDatabase(): Promise<{ database: Database; dispose(): Promise<void> }> {
+  const source = inject('testDatabase');
+  if (source.engine === 'pglite') {
+    return {
+      database: await openPgliteSnapshot(source.emptySnapshotPath),
+      dispose: async () => undefined,
+    };
+  }
+  const copy = await createPostgresCopy({ empty: true });
+  const database = await openDatabase({
+    engine: 'postgres',
+    connection: { connectionString: copy.url },
+    target: copy.name,
+  });
+  return { database, dispose: copy.dispose };
+}
+
+describe('health while migrations are pending', () => {
+  it('stays 503 with the command to run until the schema is current, then turns 200', async () => {
+    const { database, dispose } = await openEmptyDatabase();
+    const ctx = await buildTestApp({ app: { database } });
+    try {
+      const pending = await ctx.app.inject({ method: 'GET', url: API_ROUTES.health });
+      expect(pending.statusCode).toBe(503);
+      expect(pending.json<HealthResponse>()).toMatchObject({
+        status: 'unhealthy',
+        database: 'migrations-pending',
+        reason: expect.stringContaining(
+          `${MIGRATION_COUNT} database migrations are pending: run "node migrate.js"`,
+        ),
+      });
+      await migrateDatabase(database, MIGRATIONS_FOLDER);
+      const current = await ctx.app.inject({ method: 'GET', url: API_ROUTES.health });
+      expect(current.statusCode).toBe(200);
+    } finally {
+      await ctx.close();
+      await dispose();
+    }
+  });
+});
 
 describe('health routes', () => {
   let ctx: TestApp;

@@ -1,5 +1,15 @@
-import { API_ROUTES, taskRoute, type Task, type TaskList } from '@pakaura/contract';
+import {
+  API_ROUTES,
+  TASK_PAGE_SIZE_DEFAULT,
+  TASK_PAGE_SIZE_MAX,
+  TASKS_PER_USER_MAX,
+  taskRoute,
+  type Task,
+  type TaskList,
+} from '@pakaura/contract';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../src/db/schema';
 import { buildTestApp, register, type Session, type TestApp } from '../helpers/app';
 
 describe('task routes', () => {
@@ -24,15 +34,24 @@ describe('task routes', () => {
     expect(response.statusCode).toBe(201);
     return response.json<Task>();
   };
-  const list = async (session: Session, query = '') => {
+  const listPage = async (session: Session, query = '') => {
     const response = await ctx.app.inject({
       method: 'GET',
       url: `${API_ROUTES.tasks}${query}`,
       headers: as(session),
     });
     expect(response.statusCode).toBe(200);
-    return response.json<TaskList>().tasks;
+    return response.json<TaskList>();
   };
+  const list = async (session: Session, query = '') => (await listPage(session, query)).tasks;
+  /** Adds `count` tasks straight in the database, in one statement (so they share created_at). */
+  const seed = async (session: Session, count: number, prefix = 'seeded') => {
+    await ctx.app.database.db.execute(
+      sql`INSERT INTO tasks (user_id, title) SELECT ${session.user.id}::uuid, ${prefix} || ' ' || n FROM generate_series(1, ${count}) AS n`,
+    );
+  };
+  const getList = (session: Session, query: string) =>
+    ctx.app.inject({ method: 'GET', url: `${API_ROUTES.tasks}${query}`, headers: as(session) });
   const patch = (session: Session, id: string, payload: Record<string, unknown>) =>
     ctx.app.inject({ method: 'PATCH', url: taskRoute(id), headers: as(session), payload });
 
@@ -211,6 +230,118 @@ describe('task routes', () => {
     it("never lists or searches another user's tasks", async () => {
       expect((await list(bob)).map((t) => t.id)).not.toContain(secret.id);
       expect(await list(bob, '?search=Alice')).toEqual([]);
+    });
+  });
+
+  describe('pages', () => {
+    it('answers the first 50 tasks and a cursor by default, and at most 100 a page', async () => {
+      const session = await register(ctx.app);
+      await seed(session, TASK_PAGE_SIZE_MAX + 5);
+      const first = await listPage(session);
+      expect(first.tasks).toHaveLength(TASK_PAGE_SIZE_DEFAULT);
+      expect(first.nextCursor).toEqual(expect.any(String));
+      const biggest = await listPage(session, `?limit=${TASK_PAGE_SIZE_MAX}`);
+      expect(biggest.tasks).toHaveLength(TASK_PAGE_SIZE_MAX);
+      for (const limit of [0, TASK_PAGE_SIZE_MAX + 1, -1]) {
+        const refused = await getList(session, `?limit=${limit}`);
+        expect(refused.statusCode).toBe(400);
+        expect(refused.json().message).toMatch(/^querystring\.limit must be/);
+      }
+      expect((await getList(session, '?limit=ten')).json().message).toMatch(/integer/);
+    });
+
+    it('walks every task once, newest first, even when several share a creation time', async () => {
+      const session = await register(ctx.app);
+      await seed(session, 7, 'same instant');
+      const newest = await create(session, { title: 'newest' });
+      const everything = await list(session, '?limit=100');
+      const seen: Task[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page: TaskList = await listPage(
+          session,
+          `?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        expect(page.tasks.length).toBeLessThanOrEqual(3);
+        seen.push(...page.tasks);
+        cursor = page.nextCursor;
+        pages += 1;
+      } while (cursor);
+      expect(pages).toBe(3);
+      expect(seen.map((t) => t.id)).toEqual(everything.map((t) => t.id));
+      expect(new Set(seen.map((t) => t.id)).size).toBe(8);
+      expect(seen[0].id).toBe(newest.id);
+    });
+
+    it('keeps the filters while paging, and says null on the last page', async () => {
+      const session = await register(ctx.app);
+      for (const title of ['alpha 1', 'beta', 'alpha 2', 'alpha 3'])
+        await create(session, { title });
+      const first = await listPage(session, '?search=alpha&limit=2');
+      expect(first.tasks.map((t) => t.title)).toEqual(['alpha 3', 'alpha 2']);
+      const second = await listPage(session, `?search=alpha&limit=2&cursor=${first.nextCursor}`);
+      expect(second).toEqual({
+        tasks: [expect.objectContaining({ title: 'alpha 1' })],
+        nextCursor: null,
+      });
+    });
+
+    it.each([
+      ['text that is not base64', 'not a cursor!'],
+      ['base64 of something else', Buffer.from('hello|world').toString('base64url')],
+      [
+        'a cursor with a forged field',
+        Buffer.from("2030-01-01 00:00:00+00|1' OR 1=1").toString('base64url'),
+      ],
+      ['an overlong cursor', 'a'.repeat(500)],
+    ])('answers 400 with what to do for a bad cursor: %s', async (_name, cursor) => {
+      const session = await register(ctx.app);
+      const response = await getList(session, `?cursor=${encodeURIComponent(cursor)}`);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().message).toMatch(/cursor/);
+    });
+  });
+
+  describe(`caps an account at ${TASKS_PER_USER_MAX} tasks`, () => {
+    it('refuses one more with 409 and the reason, and accepts again after a delete', async () => {
+      const session = await register(ctx.app);
+      await seed(session, TASKS_PER_USER_MAX - 1);
+      const last = await create(session, { title: 'the last one that fits' });
+      const refused = await ctx.app.inject({
+        method: 'POST',
+        url: API_ROUTES.tasks,
+        headers: as(session),
+        payload: { title: 'one too many' },
+      });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().message).toMatch(/limit of 10,000 tasks; delete some/);
+      await ctx.app.inject({ method: 'DELETE', url: taskRoute(last.id), headers: as(session) });
+      await create(session, { title: 'fits again' });
+    });
+
+    it('lets exactly one of many simultaneous creates take the last place', async () => {
+      const session = await register(ctx.app);
+      await seed(session, TASKS_PER_USER_MAX - 1);
+      const statuses = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          ctx.app
+            .inject({
+              method: 'POST',
+              url: API_ROUTES.tasks,
+              headers: as(session),
+              payload: { title: `racer ${i}` },
+            })
+            .then((response) => response.statusCode),
+        ),
+      );
+      expect(statuses.filter((status) => status === 201)).toHaveLength(1);
+      expect(statuses.filter((status) => status === 409)).toHaveLength(7);
+      const [owner] = await ctx.app.database.db
+        .select({ taskCount: users.taskCount })
+        .from(users)
+        .where(eq(users.id, session.user.id));
+      expect(owner.taskCount).toBe(TASKS_PER_USER_MAX);
     });
   });
 

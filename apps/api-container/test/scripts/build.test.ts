@@ -3,8 +3,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { API_ROUTES, APP_VERSION } from '@pakaura/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApi, pinnedVersions, RUNTIME_EXTERNALS, type BuildReport } from '../../scripts/build';
+import { createPostgresCopy, MIGRATION_COUNT } from '../helpers/test-database';
 
 const WORKSPACE = join(import.meta.dirname, '..', '..', '..', '..');
 
@@ -94,10 +95,14 @@ describe('the production build', { timeout: PROCESS_TIMEOUT_MS }, () => {
   it('migrates with migrate.js, then reports the schema up to date', async () => {
     const first = start(outDir, 'migrate.js', { PGLITE_DATA_DIR: dataDir });
     expect(await first.exited, first.output()).toBe(0);
-    expect(first.output()).toMatch(/^Applied 1 of 1 migrations to .*data\n$/);
+    expect(first.output()).toMatch(
+      new RegExp(`^Applied ${MIGRATION_COUNT} of ${MIGRATION_COUNT} migrations to .*data\n$`),
+    );
     const second = start(outDir, 'migrate.js', { PGLITE_DATA_DIR: dataDir });
     expect(await second.exited).toBe(0);
-    expect(second.output()).toMatch(/is up to date \(1 migrations\)\n$/);
+    expect(second.output()).toMatch(
+      new RegExp(`is up to date \\(${MIGRATION_COUNT} migrations\\)\n$`),
+    );
   });
 
   it('serves health, docs and metrics, and on SIGTERM finishes in-flight requests and exits 0', async () => {
@@ -162,6 +167,73 @@ describe('the production build', { timeout: PROCESS_TIMEOUT_MS }, () => {
       server.child.kill('SIGKILL');
     }
   });
+
+  describe.runIf(inject('testDatabase').engine === 'postgres')(
+    'on an empty PostgreSQL database',
+    () => {
+      const listen = async (env: Record<string, string>) => {
+        const server = start(outDir, 'main.js', {
+          HOST: '127.0.0.1',
+          PORT: '0',
+          JWT_SECRET: 'x'.repeat(40),
+          ...env,
+        });
+        const base = await waitFor(
+          () => /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(server.output())?.[1],
+          60_000,
+          'the server to listen',
+        ).catch((error: Error) => {
+          throw new Error(`${error.message}: ${server.output().slice(-2000)}`);
+        });
+        return { server, base };
+      };
+
+      it('applies the migrations before it listens, then serves', async () => {
+        const copy = await createPostgresCopy({ empty: true });
+        const { server, base } = await listen({ DATABASE_URL: copy.url });
+        try {
+          expect(server.output()).toContain(
+            `Applied ${MIGRATION_COUNT} of ${MIGRATION_COUNT} migrations`,
+          );
+          expect((await fetch(`${base}${API_ROUTES.health}`)).status).toBe(200);
+          const registered = await fetch(`${base}${API_ROUTES.register}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              email: 'first@example.test',
+              password: 'long enough password',
+              name: 'First',
+            }),
+          });
+          expect(registered.status).toBe(201);
+        } finally {
+          server.child.kill('SIGKILL');
+          await server.exited;
+          await copy.dispose();
+        }
+      });
+
+      it('with MIGRATE_ON_START=false, stays unready and names the command to run', async () => {
+        const copy = await createPostgresCopy({ empty: true });
+        const { server, base } = await listen({
+          DATABASE_URL: copy.url,
+          MIGRATE_ON_START: 'false',
+        });
+        try {
+          const health = await fetch(`${base}${API_ROUTES.health}`);
+          expect(health.status).toBe(503);
+          expect(await health.json()).toMatchObject({
+            database: 'migrations-pending',
+            reason: expect.stringContaining('node migrate.js'),
+          });
+        } finally {
+          server.child.kill('SIGKILL');
+          await server.exited;
+          await copy.dispose();
+        }
+      });
+    },
+  );
 
   it('refuses a bad configuration with exit 1 and one line', async () => {
     const run = start(outDir, 'main.js', { ENVIRONMENT: 'production', PGLITE_DATA_DIR: dataDir });

@@ -24,8 +24,11 @@ export const API_SECRET_ENV = ['DB_PASSWORD', 'JWT_SECRET', 'COHERE_API_KEY'] as
 /**
  * Set by the process manager or for local runs; not part of the ConfigMap. `HOST` is the interface
  * the API listens on (all interfaces by default, as a container needs; `npm start` uses loopback).
- * `TRUSTED_PROXIES` lists the peers whose `X-Forwarded-*` headers are believed (loopback and
- * private ranges by default, where an ingress controller or `npm start`'s frontend sits).
+ * `TRUSTED_PROXIES` lists the peers whose `X-Forwarded-*` headers are believed (loopback only by
+ * default; the chart names where its ingress controller connects from). `MIGRATE_ON_START`
+ * (default true) lets the server apply migrations before it listens; the chart turns it off, since
+ * its migration Job and init container own the schema. `API_DOCS_ENABLED` serves the docs page
+ * in production too. `CHAT_RATE_LIMIT_PER_MINUTE` is the chat messages one user may send a minute.
  */
 export const API_RUNTIME_ENV = [
   'PORT',
@@ -33,6 +36,9 @@ export const API_RUNTIME_ENV = [
   'DATABASE_URL',
   'PGLITE_DATA_DIR',
   'TRUSTED_PROXIES',
+  'MIGRATE_ON_START',
+  'API_DOCS_ENABLED',
+  'CHAT_RATE_LIMIT_PER_MINUTE',
 ] as const;
 
 export type ApiEnvName =

@@ -10,6 +10,8 @@ export const API_ROUTES = {
   login: `${API_PREFIX}/auth/login`,
   logout: `${API_PREFIX}/auth/logout`,
   me: `${API_PREFIX}/auth/me`,
+  /** `POST` changes the password and ends every other session. */
+  password: `${API_PREFIX}/auth/password`,
   tasks: `${API_PREFIX}/tasks`,
   /** `DELETE` removes every completed task of the caller. */
   completedTasks: `${API_PREFIX}/tasks/completed`,

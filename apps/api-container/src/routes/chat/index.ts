@@ -35,10 +35,14 @@ const chat: FastifyPluginAsyncTypebox<ChatRoutesOptions> = async (fastify, { pro
       schema: {
         tags: ['chat'],
         summary: 'Ask the assistant to add, list, complete, change or delete tasks',
+        operationId: 'sendChatMessage',
+        description:
+          "Sends one message to the assistant, which may add, list, complete, change or delete the caller's tasks; the answer lists each action it took. Limited per user and per client address.",
         security,
         body: ChatRequest,
-        response: { 200: ChatResponse, ...errorResponses(400, 401, 404, 413, 415, 502, 504) },
+        response: { 200: ChatResponse, ...errorResponses(400, 401, 404, 413, 415, 429, 502, 504) },
       },
+      preHandler: fastify.rateLimitHooks.chat,
     },
     async (request) => {
       const { message, conversationId } = request.body;
@@ -66,6 +70,8 @@ const chat: FastifyPluginAsyncTypebox<ChatRoutesOptions> = async (fastify, { pro
       schema: {
         tags: ['chat'],
         summary: 'Conversations, most recently used first',
+        operationId: 'listConversations',
+        description: "The caller's conversations with the assistant, most recently used first.",
         security,
         response: { 200: ConversationList, ...errorResponses(401) },
       },
@@ -79,6 +85,8 @@ const chat: FastifyPluginAsyncTypebox<ChatRoutesOptions> = async (fastify, { pro
       schema: {
         tags: ['chat'],
         summary: 'One conversation with its messages and the actions taken',
+        operationId: 'getConversation',
+        description: 'One conversation, with its messages and the actions the assistant took.',
         security,
         params: IdParams,
         response: { 200: Conversation, ...errorResponses(400, 401, 404) },
@@ -97,6 +105,8 @@ const chat: FastifyPluginAsyncTypebox<ChatRoutesOptions> = async (fastify, { pro
       schema: {
         tags: ['chat'],
         summary: 'Delete a conversation (the tasks it changed stay as they are)',
+        operationId: 'deleteConversation',
+        description: 'Deletes a conversation; the tasks it changed stay as they are.',
         security,
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses(400, 401, 404) },

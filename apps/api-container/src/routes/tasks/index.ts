@@ -29,12 +29,15 @@ const tasks: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['tasks'],
         summary: 'List tasks, newest first; filter by status, search titles',
+        operationId: 'listTasks',
+        description:
+          "One page of the caller's tasks, newest first, optionally filtered by status and by words in the title. Pass the `nextCursor` of a page as `cursor` to read the next one; it is null on the last page.",
         security,
         querystring: ListTasksQuery,
         response: { 200: TaskList, ...errorResponses(400, 401) },
       },
     },
-    async (request) => ({ tasks: await storeFor(request.user.id).list(request.query) }),
+    async (request) => storeFor(request.user.id).page(request.query),
   );
 
   fastify.post(
@@ -43,9 +46,12 @@ const tasks: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['tasks'],
         summary: 'Create a task',
+        operationId: 'createTask',
+        description:
+          "Adds a task to the caller's board. An account holds at most 10,000 tasks: past that the answer is 409 with the reason.",
         security,
         body: CreateTaskBody,
-        response: { 201: Task, ...errorResponses(400, 401, 413, 415) },
+        response: { 201: Task, ...errorResponses(400, 401, 409, 413, 415) },
       },
     },
     async (request, reply) => {
@@ -61,6 +67,8 @@ const tasks: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['tasks'],
         summary: 'Delete every completed task',
+        operationId: 'deleteCompletedTasks',
+        description: 'Deletes every completed task of the caller and says how many.',
         security,
         response: { 200: DeleteCompletedResponse, ...errorResponses(401) },
       },
@@ -74,6 +82,9 @@ const tasks: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['tasks'],
         summary: 'One task',
+        operationId: 'getTask',
+        description:
+          "One of the caller's tasks. Another user's task answers 404, exactly like an unknown id.",
         security,
         params: IdParams,
         response: { 200: Task, ...errorResponses(400, 401, 404) },
@@ -92,6 +103,9 @@ const tasks: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['tasks'],
         summary: 'Change a task: title, description, completed, priority, due date',
+        operationId: 'updateTask',
+        description:
+          "Changes the given fields of one of the caller's tasks; `dueDate: null` clears the due date, `completed` records or clears the completion time.",
         security,
         params: IdParams,
         body: UpdateTaskBody,
@@ -111,6 +125,8 @@ const tasks: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: {
         tags: ['tasks'],
         summary: 'Delete a task',
+        operationId: 'deleteTask',
+        description: "Deletes one of the caller's tasks.",
         security,
         params: IdParams,
         response: { 204: Type.Null(), ...errorResponses(400, 401, 404) },

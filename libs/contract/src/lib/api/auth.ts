@@ -1,5 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Uuid } from './common';
+import { DateTime, Uuid } from './common';
 import {
   EMAIL_MAX_LENGTH,
   NAME_MAX_LENGTH,
@@ -14,9 +14,9 @@ const Email = Type.String({ format: 'email', minLength: 3, maxLength: EMAIL_MAX_
 export const User = Type.Object(
   {
     id: Uuid,
-    email: Type.String(),
-    name: Type.String(),
-    createdAt: Type.String({ format: 'date-time' }),
+    email: Type.String({ maxLength: EMAIL_MAX_LENGTH }),
+    name: Type.String({ maxLength: NAME_MAX_LENGTH }),
+    createdAt: DateTime,
   },
   { additionalProperties: false },
 );
@@ -41,12 +41,28 @@ export const LoginBody = Type.Object(
 );
 export type LoginBody = Static<typeof LoginBody>;
 
+/** Changes the signed-in user's password; every session (this one too) ends and a new one starts. */
+export const ChangePasswordBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
+    newPassword: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH }),
+  },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
+/** Longest session token the API issues (a JWT of a user id and a session id). */
+export const TOKEN_MAX_LENGTH = 1024;
+
 /** Answer to register and login: the browser also gets the token as an httpOnly cookie. */
 export const AuthResponse = Type.Object(
   {
     user: User,
-    token: Type.String(),
-    expiresAt: Type.String({ format: 'date-time' }),
+    token: Type.String({
+      maxLength: TOKEN_MAX_LENGTH,
+      description: 'The session token (a JWT): send it as `Authorization: Bearer <token>`.',
+    }),
+    expiresAt: DateTime,
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Uuid } from './common';
-import { MESSAGE_MAX_LENGTH } from './limits';
+import { DateTime, Uuid } from './common';
+import {
+  CHAT_ACTIONS_MAX,
+  CHAT_REPLY_MAX_LENGTH,
+  CONVERSATION_MESSAGES_MAX,
+  CONVERSATIONS_LISTED_MAX,
+  MESSAGE_MAX_LENGTH,
+  TASKS_PER_USER_MAX,
+} from './limits';
 import { Task } from './tasks';
 
 export { MESSAGE_MAX_LENGTH };
@@ -36,9 +43,9 @@ export const ChatAction = Type.Object(
     tool: ChatToolName,
     args: Type.Record(Type.String(), Type.Unknown()),
     ok: Type.Boolean(),
-    summary: Type.String(),
+    summary: Type.String({ maxLength: CHAT_REPLY_MAX_LENGTH }),
     /** Tasks the call created, changed, listed or removed (as they were just before removal). */
-    tasks: Type.Array(Task),
+    tasks: Type.Array(Task, { maxItems: TASKS_PER_USER_MAX }),
   },
   { additionalProperties: false },
 );
@@ -47,8 +54,8 @@ export type ChatAction = Static<typeof ChatAction>;
 export const ChatResponse = Type.Object(
   {
     conversationId: Uuid,
-    reply: Type.String(),
-    actions: Type.Array(ChatAction),
+    reply: Type.String({ maxLength: CHAT_REPLY_MAX_LENGTH }),
+    actions: Type.Array(ChatAction, { maxItems: CHAT_ACTIONS_MAX }),
     provider: ChatProvider,
   },
   { additionalProperties: false },
@@ -58,9 +65,9 @@ export type ChatResponse = Static<typeof ChatResponse>;
 export const ChatMessage = Type.Object(
   {
     role: Type.Union([Type.Literal('user'), Type.Literal('assistant')]),
-    content: Type.String(),
-    actions: Type.Array(ChatAction),
-    createdAt: Type.String({ format: 'date-time' }),
+    content: Type.String({ maxLength: CHAT_REPLY_MAX_LENGTH }),
+    actions: Type.Array(ChatAction, { maxItems: CHAT_ACTIONS_MAX }),
+    createdAt: DateTime,
   },
   { additionalProperties: false },
 );
@@ -69,8 +76,8 @@ export type ChatMessage = Static<typeof ChatMessage>;
 export const Conversation = Type.Object(
   {
     id: Uuid,
-    messages: Type.Array(ChatMessage),
-    createdAt: Type.String({ format: 'date-time' }),
+    messages: Type.Array(ChatMessage, { maxItems: CONVERSATION_MESSAGES_MAX }),
+    createdAt: DateTime,
   },
   { additionalProperties: false },
 );
@@ -79,13 +86,13 @@ export type Conversation = Static<typeof Conversation>;
 export const ConversationSummary = Type.Object(
   {
     id: Uuid,
-    title: Type.String(),
-    updatedAt: Type.String({ format: 'date-time' }),
+    title: Type.String({ maxLength: MESSAGE_MAX_LENGTH }),
+    updatedAt: DateTime,
   },
   { additionalProperties: false },
 );
 export const ConversationList = Type.Object(
-  { conversations: Type.Array(ConversationSummary) },
+  { conversations: Type.Array(ConversationSummary, { maxItems: CONVERSATIONS_LISTED_MAX }) },
   { additionalProperties: false },
 );
 export type ConversationList = Static<typeof ConversationList>;

@@ -14,3 +14,29 @@ export const PRIORITIES = ['low', 'medium', 'high'] as const;
 export const TASK_STATUSES = ['all', 'active', 'completed'] as const;
 
 export const MESSAGE_MAX_LENGTH = 2000;
+
+/**
+ * `GET /api/v1/tasks` answers pages: `limit` defaults to TASK_PAGE_SIZE_DEFAULT and may be at most
+ * TASK_PAGE_SIZE_MAX; the next page starts at the opaque `nextCursor` of the previous one.
+ */
+export const TASK_PAGE_SIZE_DEFAULT = 50;
+export const TASK_PAGE_SIZE_MAX = 100;
+/** Longest `cursor` the API issues or accepts (a timestamp and a UUID, encoded). */
+export const TASK_CURSOR_MAX_LENGTH = 128;
+
+/**
+ * Tasks one account may hold. A board past this size is unusable anyway, and the cap bounds what
+ * any request on one account can touch (deleting completed tasks, the assistant's searches).
+ */
+export const TASKS_PER_USER_MAX = 10_000;
+
+/** Longest error sentence the API answers with. */
+export const ERROR_MESSAGE_MAX_LENGTH = 1000;
+/**
+ * Bounds the OpenAPI document declares for the assistant's answers: tool calls in one answer, the
+ * assistant's reply and each call's summary, messages per conversation read, conversations listed.
+ */
+export const CHAT_ACTIONS_MAX = 20;
+export const CHAT_REPLY_MAX_LENGTH = 20_000;
+export const CONVERSATION_MESSAGES_MAX = 1_000;
+export const CONVERSATIONS_LISTED_MAX = 1_000;

@@ -1,8 +1,26 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Uuid } from './common';
-import { DESCRIPTION_MAX_LENGTH, PRIORITIES, TASK_STATUSES, TITLE_MAX_LENGTH } from './limits';
+import { CalendarDate, DateTime, Uuid } from './common';
+import {
+  DESCRIPTION_MAX_LENGTH,
+  PRIORITIES,
+  TASK_CURSOR_MAX_LENGTH,
+  TASK_PAGE_SIZE_DEFAULT,
+  TASK_PAGE_SIZE_MAX,
+  TASK_STATUSES,
+  TASKS_PER_USER_MAX,
+  TITLE_MAX_LENGTH,
+} from './limits';
 
-export { DESCRIPTION_MAX_LENGTH, PRIORITIES, TASK_STATUSES, TITLE_MAX_LENGTH };
+export {
+  DESCRIPTION_MAX_LENGTH,
+  PRIORITIES,
+  TASK_CURSOR_MAX_LENGTH,
+  TASK_PAGE_SIZE_DEFAULT,
+  TASK_PAGE_SIZE_MAX,
+  TASK_STATUSES,
+  TASKS_PER_USER_MAX,
+  TITLE_MAX_LENGTH,
+};
 
 export const Priority = Type.Union(PRIORITIES.map((p) => Type.Literal(p)));
 export type Priority = (typeof PRIORITIES)[number];
@@ -11,19 +29,19 @@ export const TaskStatus = Type.Union(TASK_STATUSES.map((s) => Type.Literal(s)));
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** A calendar date, `YYYY-MM-DD`. */
-const DueDate = Type.Union([Type.String({ format: 'date' }), Type.Null()]);
+const DueDate = Type.Union([CalendarDate, Type.Null()]);
 
 export const Task = Type.Object(
   {
     id: Uuid,
-    title: Type.String(),
-    description: Type.String(),
+    title: Type.String({ maxLength: TITLE_MAX_LENGTH }),
+    description: Type.String({ maxLength: DESCRIPTION_MAX_LENGTH }),
     completed: Type.Boolean(),
     priority: Priority,
     dueDate: DueDate,
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
-    completedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    createdAt: DateTime,
+    updatedAt: DateTime,
+    completedAt: Type.Union([DateTime, Type.Null()]),
   },
   { additionalProperties: false },
 );
@@ -55,20 +73,44 @@ export const UpdateTaskBody = Type.Object(
 );
 export type UpdateTaskBody = Static<typeof UpdateTaskBody>;
 
+const TaskCursor = Type.String({
+  minLength: 1,
+  maxLength: TASK_CURSOR_MAX_LENGTH,
+  pattern: '^[A-Za-z0-9_-]+$',
+  description: 'Opaque position in the list: the `nextCursor` of the previous page, unchanged.',
+});
+
 export const ListTasksQuery = Type.Object(
   {
     status: Type.Optional(TaskStatus),
     search: Type.Optional(Type.String({ maxLength: TITLE_MAX_LENGTH })),
+    limit: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: TASK_PAGE_SIZE_MAX,
+        default: TASK_PAGE_SIZE_DEFAULT,
+        format: 'int32',
+        description: `Tasks per page (default ${TASK_PAGE_SIZE_DEFAULT}, at most ${TASK_PAGE_SIZE_MAX}).`,
+      }),
+    ),
+    cursor: Type.Optional(TaskCursor),
   },
   { additionalProperties: false },
 );
 export type ListTasksQuery = Static<typeof ListTasksQuery>;
 
-export const TaskList = Type.Object({ tasks: Type.Array(Task) }, { additionalProperties: false });
+/** One page of tasks, newest first; `nextCursor` is null on the last page. */
+export const TaskList = Type.Object(
+  {
+    tasks: Type.Array(Task, { maxItems: TASK_PAGE_SIZE_MAX }),
+    nextCursor: Type.Union([TaskCursor, Type.Null()]),
+  },
+  { additionalProperties: false },
+);
 export type TaskList = Static<typeof TaskList>;
 
 export const DeleteCompletedResponse = Type.Object(
-  { deleted: Type.Integer({ minimum: 0 }) },
+  { deleted: Type.Integer({ minimum: 0, maximum: TASKS_PER_USER_MAX, format: 'int32' }) },
   { additionalProperties: false },
 );
 export type DeleteCompletedResponse = Static<typeof DeleteCompletedResponse>;

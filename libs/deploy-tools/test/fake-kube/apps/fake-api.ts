@@ -70,7 +70,7 @@ export class FakeApi {
     const user = this.users.get((req.headers.authorization ?? '').replace(/^Bearer /, ''));
     if (!user) return send(401, { message: 'Sign in first: the session is missing or expired.' });
     if (url.pathname === API_ROUTES.tasks && req.method === 'GET')
-      return send(200, { tasks: user.tasks });
+      return send(200, { tasks: user.tasks, nextCursor: null });
     if (url.pathname === API_ROUTES.tasks && req.method === 'POST') {
       const task = newTask(String(body['title']));
       user.tasks.push(task);
