@@ -1,15 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ChatTaskQueries } from '../../src/chat/task-queries';
 import { ChatToolbox, TOOL_PARAMETERS } from '../../src/chat/tools';
 import type { Database } from '../../src/db/database';
 import { TaskStore } from '../../src/tasks/task-store';
 import { UserStore } from '../../src/users/user-store';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
+/** Wednesday 9 January 2030. */
+const NOW = new Date('2030-01-09T15:00:00Z');
+
 describe('ChatToolbox', () => {
   let test: TestDatabase;
   let database: Database;
   let toolbox: ChatToolbox;
   let store: TaskStore;
+  let queries: ChatTaskQueries;
+  /** Every task of the user, straight from the database. */
+  const all = async () => (await queries.list({}, 1000)).tasks;
   beforeAll(async () => {
     test = await openTestDatabase();
     database = test.database;
@@ -25,10 +32,11 @@ describe('ChatToolbox', () => {
       passwordHash: 'x',
     });
     store = new TaskStore(database.db, user.id);
-    toolbox = new ChatToolbox(store);
+    queries = new ChatTaskQueries(database.db, user.id, NOW);
+    toolbox = new ChatToolbox(store, queries);
   });
 
-  it('offers exactly the six tools of the contract, each with a closed argument schema', () => {
+  it('offers exactly the tools of the contract, each with a closed argument schema', () => {
     expect(Object.keys(TOOL_PARAMETERS)).toEqual([
       'add_task',
       'list_tasks',
@@ -36,6 +44,9 @@ describe('ChatToolbox', () => {
       'update_task',
       'delete_task',
       'delete_completed_tasks',
+      'count_tasks',
+      'update_tasks',
+      'delete_tasks',
     ]);
     for (const schema of Object.values(TOOL_PARAMETERS))
       expect(schema.additionalProperties).toBe(false);
@@ -116,11 +127,11 @@ describe('ChatToolbox', () => {
     ['delete_task', 'everything', /invalid/],
   ] as const)('refuses %s with %j, changing nothing', async (tool, args, summary) => {
     await toolbox.run('add_task', { title: 'Untouched' });
-    const before = await store.list();
+    const before = await all();
     const action = await toolbox.run(tool, args);
     expect(action.ok).toBe(false);
     expect(action.summary).toMatch(summary);
-    expect(await store.list()).toEqual(before);
+    expect(await all()).toEqual(before);
   });
 
   it('says there is nothing to delete, then deletes only completed tasks', async () => {
@@ -133,6 +144,6 @@ describe('ChatToolbox', () => {
     expect((await toolbox.run('delete_completed_tasks', {})).summary).toBe(
       'Deleted 1 completed task: "Done one"',
     );
-    expect((await store.list()).map((t) => t.title)).toEqual(['Keep']);
+    expect((await all()).map((t) => t.title)).toEqual(['Keep']);
   });
 });

@@ -5,11 +5,14 @@ import {
   ChatResponse,
   Conversation,
   ConversationList,
+  ConversationListQuery,
+  ConversationQuery,
   IdParams,
 } from '@pakaura/contract';
 import { Type } from '@sinclair/typebox';
 import { ConversationStore } from '../../chat/conversation-store';
 import type { ChatProvider } from '../../chat/provider';
+import { ChatTaskQueries } from '../../chat/task-queries';
 import { ChatToolbox } from '../../chat/tools';
 import { HttpError } from '../../plugins/errors';
 import { TaskStore } from '../../tasks/task-store';
@@ -46,8 +49,12 @@ const chat: FastifyPluginAsyncTypebox<ChatRoutesOptions> = async (fastify, { pro
       if (conversationId && !(await conversations.exists(conversationId)))
         throw new HttpError(404, NOT_FOUND);
       const history = conversationId ? await conversations.recentTurns(conversationId) : [];
-      const toolbox = new ChatToolbox(new TaskStore(db, request.user.id));
-      const answer = await provider.respond({ message, history, toolbox, now: now() });
+      const today = now();
+      const toolbox = new ChatToolbox(
+        new TaskStore(db, request.user.id),
+        new ChatTaskQueries(db, request.user.id, today),
+      );
+      const answer = await provider.respond({ message, history, toolbox, now: today });
       for (const action of answer.actions)
         fastify.chatActionsCounter.inc({ tool: action.tool, ok: String(action.ok) });
       const id = await conversations.record(conversationId, message, answer);
@@ -65,12 +72,13 @@ const chat: FastifyPluginAsyncTypebox<ChatRoutesOptions> = async (fastify, { pro
     {
       schema: {
         tags: ['chat'],
-        summary: 'Conversations, most recently used first',
+        summary: 'Conversations, most recently used first, a page at a time',
         security,
-        response: { 200: ConversationList, ...errorResponses(401) },
+        querystring: ConversationListQuery,
+        response: { 200: ConversationList, ...errorResponses(400, 401) },
       },
     },
-    async (request) => ({ conversations: await new ConversationStore(db, request.user.id).list() }),
+    async (request) => new ConversationStore(db, request.user.id).list(request.query),
   );
 
   fastify.get(
@@ -78,14 +86,19 @@ const chat: FastifyPluginAsyncTypebox<ChatRoutesOptions> = async (fastify, { pro
     {
       schema: {
         tags: ['chat'],
-        summary: 'One conversation with its messages and the actions taken',
+        summary:
+          'One conversation with a page of its messages (the newest; `cursor` for earlier ones) and the actions taken',
         security,
         params: IdParams,
+        querystring: ConversationQuery,
         response: { 200: Conversation, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => {
-      const conversation = await new ConversationStore(db, request.user.id).get(request.params.id);
+      const conversation = await new ConversationStore(db, request.user.id).get(
+        request.params.id,
+        request.query,
+      );
       if (!conversation) throw new HttpError(404, NOT_FOUND);
       return conversation;
     },
