@@ -49,8 +49,13 @@ function decodeCursor(cursor: string): { timestamp: string; id: string } {
 }
 
 export interface Page {
-  limit?: number;
+  /** As the query string has it: a whole number as text. */
+  limit?: string;
   cursor?: string;
+}
+
+function pageSize(page: Page): number {
+  return page.limit ? Number(page.limit) : CONVERSATION_PAGE_SIZE_DEFAULT;
 }
 
 /** One user's chat history; like tasks, another user's conversation id is simply not found. */
@@ -116,7 +121,7 @@ export class ConversationStore {
 
   /** One page of conversations, most recently used first. */
   async list(page: Page = {}): Promise<Required<ConversationList>> {
-    const limit = page.limit ?? CONVERSATION_PAGE_SIZE_DEFAULT;
+    const limit = pageSize(page);
     const after = page.cursor ? decodeCursor(page.cursor) : undefined;
     const rows = await this.db
       .select({
@@ -144,7 +149,7 @@ export class ConversationStore {
 
   /** The conversation with one page of its messages: the newest, or those before `cursor`. */
   async get(id: string, page: Page = {}): Promise<Required<Conversation> | undefined> {
-    const limit = page.limit ?? CONVERSATION_PAGE_SIZE_DEFAULT;
+    const limit = pageSize(page);
     const before = page.cursor ? decodeCursor(page.cursor) : undefined;
     const [conversation] = await this.db
       .select()

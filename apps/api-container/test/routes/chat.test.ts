@@ -177,6 +177,95 @@ describe('chat route with the built-in assistant', () => {
     expect(await tasksOf(session)).toHaveLength(1);
   });
 
+  it('keeps task ids in the conversation, not copies of the tasks it listed', async () => {
+    const session = await register(ctx.app);
+    const first = await say(session, 'add buy milk');
+    const listed = await say(session, 'show my tasks', first.conversationId);
+    expect(listed.actions[0].tasks).toHaveLength(1);
+    const conversation = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: conversationRoute(first.conversationId),
+        headers: { authorization: session.bearer },
+      })
+    ).json<Conversation>();
+    const stored = conversation.messages[3].actions[0];
+    expect(stored).toMatchObject({ tool: 'list_tasks', tasks: [], total: 1 });
+    expect(stored.taskIds).toEqual([listed.actions[0].tasks[0].id]);
+  });
+
+  it('pages through a long conversation from the newest messages back, and through conversations', async () => {
+    const session = await register(ctx.app);
+    const auth = { authorization: session.bearer };
+    const first = await say(session, 'add chapter 0');
+    for (let i = 1; i < 5; i++) await say(session, `add chapter ${i}`, first.conversationId);
+    const page = async (query: string) => {
+      const response = await ctx.app.inject({
+        method: 'GET',
+        url: `${conversationRoute(first.conversationId)}${query}`,
+        headers: auth,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<Conversation>();
+    };
+    const newest = await page('?limit=4');
+    expect(newest.messages.map((m) => m.content)).toEqual([
+      'add chapter 3',
+      'Added "Chapter 3".',
+      'add chapter 4',
+      'Added "Chapter 4".',
+    ]);
+    const older = await page(`?limit=4&cursor=${newest.nextCursor}`);
+    expect(older.messages.map((m) => m.content)).toEqual([
+      'add chapter 1',
+      'Added "Chapter 1".',
+      'add chapter 2',
+      'Added "Chapter 2".',
+    ]);
+    const oldest = await page(`?limit=4&cursor=${older.nextCursor}`);
+    expect(oldest.messages.map((m) => m.content)).toEqual(['add chapter 0', 'Added "Chapter 0".']);
+    expect(oldest.nextCursor).toBeNull();
+
+    const second = await say(session, 'add another');
+    const lists = async (query: string) =>
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: `${API_ROUTES.conversations}${query}`,
+          headers: auth,
+        })
+      ).json<ConversationList>();
+    const top = await lists('?limit=1');
+    expect(top.conversations.map((c) => c.id)).toEqual([second.conversationId]);
+    const next = await lists(`?limit=1&cursor=${top.nextCursor}`);
+    expect(next.conversations.map((c) => c.id)).toEqual([first.conversationId]);
+    expect(next.nextCursor).toBeNull();
+  });
+
+  it.each([
+    [
+      'a cursor it did not hand out',
+      '?cursor=bm90LWEtY3Vyc29y',
+      /cursor is not one this API handed out/,
+    ],
+    ['a page size over the maximum', '?limit=101', /querystring\.limit must match/],
+  ])('refuses %s when reading conversations', async (_name, query, message) => {
+    const session = await register(ctx.app);
+    const { conversationId } = await say(session, 'add something');
+    for (const url of [
+      `${API_ROUTES.conversations}${query}`,
+      `${conversationRoute(conversationId)}${query}`,
+    ]) {
+      const response = await ctx.app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: session.bearer },
+      });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().message).toMatch(message);
+    }
+  });
+
   describe('bad input', () => {
     let session: Session;
     let othersConversation: string;

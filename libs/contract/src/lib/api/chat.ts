@@ -116,7 +116,11 @@ export const ChatMessage = Type.Object(
 export type ChatMessage = Static<typeof ChatMessage>;
 
 const Cursor = Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' });
-const PageSize = Type.Integer({ minimum: 1, maximum: CONVERSATION_PAGE_SIZE_MAX });
+/** A query string is text (the API never coerces types): a whole number from 1 to 100. */
+const PageSize = Type.String({
+  pattern: '^(?:[1-9]\\d?|100)$',
+  description: `Page size, 1 to ${CONVERSATION_PAGE_SIZE_MAX} (default ${CONVERSATION_PAGE_SIZE_DEFAULT})`,
+});
 const NextCursor = Type.Union([Cursor, Type.Null()]);
 
 /** `GET /chat/conversations/:id?limit=&cursor=`: the newest messages first, older pages after. */
