@@ -5,7 +5,7 @@ import { resolveDate } from './dates';
 export const DONE_WORDS = '(?:done|complete|completed|finished|checked off|ticked off)';
 
 const COMPLETED = new RegExp(
-  `\\b(?:${DONE_WORDS}|closed|(?:i|i've|i have|we've)\\s+(?:already\\s+)?(?:finished|done|completed|did))\\b`,
+  `\\b(?:${DONE_WORDS}|closed|(?:i|i've|i have|we've)\\s+(?:already\\s+)?(?:finished|done|completed|did)|did\\s+i\\s+(?:finish|complete|do|get\\s+done))\\b`,
   'i',
 );
 const NOT_DONE =

@@ -64,9 +64,9 @@ const REOPEN = [
 const DELETE = [new RegExp(`^${DELETE_VERBS}\\s+(.+)$`, 'i')];
 
 const LIST_START =
-  /^(?:show|list|display|view|see|get|give|tell|read|print|fetch|what|what's|whats|what is|what are|which|any|anything|do i have|is there|are there|my|all|check|open|pending|completed|finished|overdue|urgent|high|low)\b/i;
+  /^(?:show|list|display|view|see|get|give|tell|read|print|fetch|what|what's|whats|what is|what are|which|any|anything|do i have|is there|are there|my|all|check|open|pending|completed|finished|overdue|urgent|high|low|tasks?|todos?)\b/i;
 const LIST_NOUNS =
-  /\b(?:tasks?|todos?|to-dos?|to do|list|plate|agenda|left|pending|remaining|outstanding|everything|finished|completed|done|open|do i have|should i do|next|overdue|due|late|urgent|priority|stuff|items?)\b/i;
+  /\b(?:tasks?|todos?|to-dos?|to do|list|plate|agenda|left|pending|remaining|outstanding|everything|finished|completed|done|open|do i have|should i do|next|overdue|due|late|urgent|priority|stuff|items?|did i (?:finish|complete|do|get done))\b/i;
 const SEARCH = [
   /^(?:find|search(?:\s+for)?|look\s+(?:for|up))\s+(?:(?:my\s+|the\s+)?(?:tasks?|todos?)\s+(?:about|with|for|containing|mentioning|called|named|titled)\s+)?(.+)$/i,
   /\b(?:about|containing|mentioning|matching|related to|regarding|titled|called|named|that (?:mentions?|contains?|includes?))\s+(.+)$/i,
@@ -229,11 +229,11 @@ function parseUpdate(text: string, now: Date): Intent | undefined {
   if (match) return priorityChange(match[2], match[1] ? 'low' : 'high', now);
 
   const dueChanges = [
-    /^(?:move|postpone|push(?:\s+back)?|reschedule|delay|defer|shift|bump|put\s+off|change)\s+(.+?)\s+(?:to|until|till|til|for|on|by)\s+(.+)$/i,
     /^(?:set|change|update|make)\s+(?:the\s+)?(?:due date|deadline|date)\s+(?:of|for|on)\s+(.+?)\s+(?:to|as)\s+(.+)$/i,
     /^(?:set|change|update)\s+(?:the\s+)?(.+?)(?:'s)?\s+(?:due date|deadline|date)\s+to\s+(.+)$/i,
     /^(.+?)\s+(?:is|are)\s+(?:now\s+|actually\s+)?due\s+(?:on\s+|by\s+)?(.+)$/i,
-    /^(?:make|have)\s+(.+?)\s+due\s+(?:on\s+|by\s+)?(.+)$/i,
+    /^(?:move|postpone|push(?:\s+back)?|reschedule|delay|defer|shift|bump|put\s+off|change)\s+(.+?)\s+(?:to|until|till|til|for|on|by)\s+(.+)$/i,
+    /^(?:make|have|set)\s+(.+?)\s+due\s+(?:on\s+|by\s+)?(.+)$/i,
     /^(?:do|move|push|schedule)\s+(.+?)\s+((?:next|this)\s+\w+|tomorrow|today|tonight|in\s+.+)$/i,
   ];
   for (const pattern of dueChanges) {
@@ -279,6 +279,8 @@ function parseComplete(text: string, now: Date): Intent | undefined {
       tool: 'update_tasks',
       args: { where: { status: 'active' }, set: { completed: true } },
     };
+  // "list completed", "show finished ones": a listing, not a completion.
+  if (/^(?:show|list|display|view|print|what|which|how|any)\b/i.test(text)) return undefined;
   const match = firstMatch(COMPLETE, text);
   if (!match) return undefined;
   const bulk = parseBulkReference(match[1], now);
