@@ -104,6 +104,64 @@ describe('chat route with the built-in assistant', () => {
     expect((await tasksOf(session)).every((t) => !t.completed)).toBe(true);
   });
 
+  it('takes the answer to "which one?" from the next message, by words or by position', async () => {
+    const session = await register(ctx.app);
+    await say(session, 'add demo Kubernetes, demo Helm');
+    const asked = await say(session, 'finished the demo');
+    expect(asked.actions).toMatchObject([{ tool: 'complete_task', ok: false, ambiguous: true }]);
+    expect(asked.reply).toMatch(/"Demo Helm", "Demo Kubernetes"|"Demo Kubernetes", "Demo Helm"/);
+    const answered = await say(session, 'the helm one', asked.conversationId);
+    expect(answered.actions).toMatchObject([
+      { tool: 'complete_task', ok: true, tasks: [{ title: 'Demo Helm', completed: true }] },
+    ]);
+
+    const again = await say(session, 'delete the demo', asked.conversationId);
+    expect(again.actions[0].ambiguous).toBe(true);
+    const first = again.actions[0].tasks[0].title;
+    const byPosition = await say(session, 'the first one', asked.conversationId);
+    expect(byPosition.actions).toMatchObject([
+      { tool: 'delete_task', ok: true, tasks: [{ title: first }] },
+    ]);
+    expect(await tasksOf(session)).toHaveLength(1);
+  });
+
+  it('does several things from one message, in order', async () => {
+    const session = await register(ctx.app);
+    const added = await say(session, 'add buy milk and call mom tomorrow');
+    expect(added.actions.map((a) => [a.tool, a.tasks[0].title, a.tasks[0].dueDate])).toEqual([
+      ['add_task', 'Buy milk', null],
+      ['add_task', 'Call mom', '2030-01-10'],
+    ]);
+    const done = await say(session, 'called mom. and bought milk');
+    expect(done.actions.map((a) => [a.tool, a.ok, a.tasks[0].title])).toEqual([
+      ['complete_task', true, 'Call mom'],
+      ['complete_task', true, 'Buy milk'],
+    ]);
+    await say(session, 'add salt and pepper');
+    const both = await say(session, 'delete salt and pepper');
+    expect(both.actions).toMatchObject([
+      { tool: 'delete_task', ok: true, tasks: [{ title: 'Salt and pepper' }] },
+    ]);
+  });
+
+  it('acts on many tasks at once, counts them, and lists by due window', async () => {
+    const session = await register(ctx.app);
+    await say(session, 'add pay rent by jan 5th 2030, call mom today, book flights next week');
+    expect((await say(session, 'whats overdue')).reply).toBe(
+      '1 overdue task:\n○ Pay rent (due 2030-01-05)',
+    );
+    expect((await say(session, 'how many are left')).reply).toBe(
+      '3 open tasks: 1 overdue; 1 due today.',
+    );
+    const done = await say(session, 'mark everything done');
+    expect(done.actions).toMatchObject([{ tool: 'update_tasks', ok: true, total: 3 }]);
+    expect(done.actions[0].tasks).toHaveLength(3);
+    expect((await tasksOf(session)).every((t) => t.completed)).toBe(true);
+    const removed = await say(session, 'delete the ones i finished');
+    expect(removed.reply).toMatch(/^Deleted 3 completed tasks: /);
+    expect(await tasksOf(session)).toEqual([]);
+  });
+
   it('says so when no task matches', async () => {
     const session = await register(ctx.app);
     await say(session, 'add water the plants');

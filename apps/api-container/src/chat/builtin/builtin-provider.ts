@@ -6,7 +6,7 @@ import { parseIntents, type Intent } from './intent-parser';
 
 export const HELP_TEXT = [
   'I manage your tasks. Try:',
-  '• "Add buy milk and call mom tomorrow" (add "by Friday", "on the 15th" or "high priority" if you like)',
+  '• "Add a task to demo Kubernetes", "add buy milk and call mom tomorrow" (or "by Friday", "on the 15th", "high priority")',
   '• "Show my tasks", "What\'s overdue?", "What\'s due this week?", "How many are left?"',
   '• "Finished the groceries one", "Called mom", "Mark everything done"',
   '• "Rename the report task to Quarterly report", "Push the dentist thing to next Friday"',
