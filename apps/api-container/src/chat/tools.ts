@@ -439,7 +439,9 @@ function countOf(count: number, noun: string, capped = false): string {
 function breakdown(counts: TaskCounts, filter: TaskFilter): string {
   if (counts.total === 0) return '';
   const parts = [
-    filter.status === undefined && `${counts.active} open, ${counts.completed} completed`,
+    filter.status === undefined &&
+      filter.due !== 'overdue' &&
+      `${counts.active} open, ${counts.completed} completed`,
     filter.due !== 'overdue' && counts.overdue > 0 && `${counts.overdue} overdue`,
     filter.due !== 'today' && counts.dueToday > 0 && `${counts.dueToday} due today`,
     filter.priority === undefined &&
