@@ -93,13 +93,22 @@ export class ChatTaskQueries {
     }
     const meaningful = words(trimmed).join(' ');
     if (!meaningful) return [];
-    const rows = await this.db
-      .select()
-      .from(tasks)
-      .where(eq(tasks.userId, this.userId))
-      .orderBy(sql`${tasks.title} <->> ${meaningful}`, desc(tasks.createdAt))
-      .limit(limit);
+    const rows = await this.nearest(meaningful, limit);
     return rows.map(toTask);
+  }
+
+  /** The query behind `candidates`: the owner's titles by pg_trgm word distance, nearest first. */
+  nearest(text: string, limit: number) {
+    return (
+      this.db
+        .select()
+        .from(tasks)
+        .where(eq(tasks.userId, this.userId))
+        // The distance alone: a second sort key would make PostgreSQL sort every row of the
+        // owner instead of reading the nearest few from the index.
+        .orderBy(sql`${tasks.title} <->> ${text}`)
+        .limit(limit)
+    );
   }
 
   /** The caller's tasks among `ids` (a follow-up to "which one?" picks from those it named). */

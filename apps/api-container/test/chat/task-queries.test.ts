@@ -56,20 +56,17 @@ describe('ChatTaskQueries', () => {
       );
     });
 
-    it("asks the database for the nearest titles through the trigram index, never a scan of the owner's tasks", async () => {
-      await database.db.execute(sql`SET enable_seqscan = off`);
-      try {
-        const plan = await database.db.execute(
-          sql`EXPLAIN SELECT id FROM tasks WHERE user_id = gen_random_uuid() ORDER BY title <->> 'dentist' LIMIT 20`,
-        );
-        const text = (plan as unknown as { rows: Array<Record<string, string>> }).rows
-          .map((row) => Object.values(row)[0])
-          .join('\n');
-        expect(text).toMatch(/Index Scan using tasks_user_title_trgm_idx/);
-        expect(text).toMatch(/Order By: \(title <->> 'dentist'::text\)/);
-      } finally {
-        await database.db.execute(sql`RESET enable_seqscan`);
-      }
+    it("reads the nearest titles from the trigram index, never sorting all the owner's tasks", async () => {
+      const query = queries.nearest('dentist', 20).toSQL();
+      const explain = `EXPLAIN ${query.sql}`;
+      const rows =
+        database.client.kind === 'pglite'
+          ? (await database.client.pglite.query<Record<string, string>>(explain, query.params)).rows
+          : (await database.client.pool.query(explain, query.params)).rows;
+      const plan = rows.map((row) => Object.values(row)[0]).join('\n');
+      expect(plan).toMatch(/Index Scan using tasks_user_title_trgm_idx/);
+      expect(plan).toMatch(/Order By: \(title <->> /);
+      expect(plan).not.toMatch(/Sort/);
     });
 
     it('lists a bounded page and still says how many match', async () => {
@@ -123,11 +120,13 @@ describe('ChatTaskQueries', () => {
     for (let i = 0; i < 5; i++) await store.create({ title: `Task ${i}` });
 
     const first = await queries.updateMany({}, { priority: 'high' }, 3);
-    expect(first.tasks.map((task) => task.title)).toEqual(['Task 0', 'Task 1', 'Task 2']);
+    expect(first.tasks).toHaveLength(3);
     expect(first.remaining).toBe(2);
     const second = await queries.updateMany({}, { priority: 'high' }, 3);
-    expect(second.tasks.map((task) => task.title)).toEqual(['Task 3', 'Task 4']);
+    expect(second.tasks).toHaveLength(2);
     expect(second.remaining).toBe(0);
+    const touched = [...first.tasks, ...second.tasks].map((task) => task.title).sort();
+    expect(touched).toEqual(['Task 0', 'Task 1', 'Task 2', 'Task 3', 'Task 4']);
 
     const removed = await queries.removeMany({ priority: 'high' }, 4);
     expect(removed.tasks).toHaveLength(4);
