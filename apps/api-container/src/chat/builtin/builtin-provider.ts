@@ -121,4 +121,3 @@ function oneMatch(message: string, tasks: Task[]): Task | undefined {
   const match = findTask(message.replace(/^(?:the|that)\s+/i, ''), tasks);
   return match.kind === 'one' ? match.task : undefined;
 }
-

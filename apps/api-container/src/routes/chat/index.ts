@@ -10,6 +10,7 @@ import {
   IdParams,
 } from '@pakaura/contract';
 import { Type } from '@sinclair/typebox';
+import { ConcurrencyGate, GateFullError } from '../../chat/concurrency-gate';
 import { ConversationStore } from '../../chat/conversation-store';
 import type { ChatProvider } from '../../chat/provider';
 import { ChatTaskQueries } from '../../chat/task-queries';
@@ -25,11 +26,15 @@ export interface ChatRoutesOptions {
 }
 
 const NOT_FOUND = 'No conversation with this id';
+/** Chat messages worked on at once per process, and how many more may wait (see ConcurrencyGate). */
+export const CHAT_ACTIVE = 4;
+export const CHAT_QUEUED = 64;
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { cookie: [] }];
 
 /** The task assistant: one request in, the reply and the tool calls it made out; history kept. */
 const chat: FastifyPluginAsyncTypebox<ChatRoutesOptions> = async (fastify, { provider, now }) => {
   const { db } = fastify.database;
+  const gate = new ConcurrencyGate(CHAT_ACTIVE, CHAT_QUEUED);
   fastify.addHook('preHandler', fastify.authenticate);
 
   fastify.post(
@@ -40,32 +45,50 @@ const chat: FastifyPluginAsyncTypebox<ChatRoutesOptions> = async (fastify, { pro
         summary: 'Ask the assistant to add, list, complete, change or delete tasks',
         security,
         body: ChatRequest,
-        response: { 200: ChatResponse, ...errorResponses(400, 401, 404, 413, 415, 502, 504) },
+        response: {
+          200: ChatResponse,
+          ...errorResponses(400, 401, 404, 413, 415, 502, 503, 504),
+        },
       },
     },
-    async (request) => {
-      const { message, conversationId } = request.body;
-      const conversations = new ConversationStore(db, request.user.id);
-      if (conversationId && !(await conversations.exists(conversationId)))
-        throw new HttpError(404, NOT_FOUND);
-      const history = conversationId ? await conversations.recentTurns(conversationId) : [];
-      const today = now();
-      const toolbox = new ChatToolbox(
-        new TaskStore(db, request.user.id),
-        new ChatTaskQueries(db, request.user.id, today),
-      );
-      const answer = await provider.respond({ message, history, toolbox, now: today });
-      for (const action of answer.actions)
-        fastify.chatActionsCounter.inc({ tool: action.tool, ok: String(action.ok) });
-      const id = await conversations.record(conversationId, message, answer);
-      return {
-        conversationId: id,
-        reply: answer.reply,
-        actions: answer.actions,
-        provider: provider.name,
-      };
+    async (request, reply) => {
+      try {
+        return await gate.run(() => answer(request.body, request.user.id));
+      } catch (error) {
+        if (!(error instanceof GateFullError)) throw error;
+        reply.header('retry-after', '1');
+        throw new HttpError(
+          503,
+          'The assistant is busy with other requests; try again in a moment',
+        );
+      }
     },
   );
+
+  async function answer(
+    { message, conversationId }: { message: string; conversationId?: string },
+    userId: string,
+  ): Promise<ChatResponse> {
+    const conversations = new ConversationStore(db, userId);
+    if (conversationId && !(await conversations.exists(conversationId)))
+      throw new HttpError(404, NOT_FOUND);
+    const history = conversationId ? await conversations.recentTurns(conversationId) : [];
+    const today = now();
+    const toolbox = new ChatToolbox(
+      new TaskStore(db, userId),
+      new ChatTaskQueries(db, userId, today),
+    );
+    const answered = await provider.respond({ message, history, toolbox, now: today });
+    for (const action of answered.actions)
+      fastify.chatActionsCounter.inc({ tool: action.tool, ok: String(action.ok) });
+    const id = await conversations.record(conversationId, message, answered);
+    return {
+      conversationId: id,
+      reply: answered.reply,
+      actions: answered.actions,
+      provider: provider.name,
+    };
+  }
 
   fastify.get(
     API_ROUTES.conversations,

@@ -1,5 +1,6 @@
 import { API_ROUTES, CHAT_TOOLS, type ChatResponse, type Task } from '@pakaura/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHAT_ACTIVE, CHAT_QUEUED } from '../../../src/routes/chat';
 import { buildTestApp, register, type Session, type TestApp } from '../../helpers/app';
 import { FakeCohere, textResponse, toolCallsResponse } from '../../helpers/fake-cohere';
 
@@ -175,6 +176,21 @@ describe('chat with Cohere (against a local fake of its v2 chat API)', () => {
       .filter((m) => m.role === 'tool')
       .map((m) => JSON.parse(m.content));
     expect(results[0]).toMatchObject({ ok: true, total: 1 });
+  });
+
+  it('works on a few messages at once, queues some, and answers the rest 503 with Retry-After', async () => {
+    const room = CHAT_ACTIVE + CHAT_QUEUED;
+    cohere.answer(
+      ...Array.from({ length: room }, () => ({ body: textResponse('Noted.'), delayMs: 300 })),
+    );
+    const responses = await Promise.all(
+      Array.from({ length: room + 3 }, (_, i) => say(`message ${i}`)),
+    );
+    const busy = responses.filter((response) => response.statusCode === 503);
+    expect(busy).toHaveLength(3);
+    expect(busy[0].headers['retry-after']).toBe('1');
+    expect(busy[0].json().message).toMatch(/busy/);
+    expect(responses.filter((response) => response.statusCode === 200)).toHaveLength(room);
   });
 
   it('reports bad tool arguments back to the model instead of acting on them', async () => {
