@@ -91,19 +91,34 @@ export class ChatTaskQueries {
         .where(and(eq(tasks.userId, this.userId), eq(tasks.id, trimmed)));
       if (rows.length > 0) return rows.map(toTask);
     }
-    const meaningful = words(trimmed).join(' ');
-    if (!meaningful) return [];
-    const rows = await this.nearest(meaningful, limit);
+    const wanted = words(trimmed);
+    if (wanted.length === 0) return [];
+    const meaningful = wanted.join(' ');
+    // Titles that contain one of the words (a cheap filter) are ranked first; only a reference
+    // none of whose words appears (a typo) pays for the nearest-neighbour scan of the index.
+    const containing = await this.nearest(meaningful, limit, wanted);
+    const rows = containing.length > 0 ? containing : await this.nearest(meaningful, limit);
     return rows.map(toTask);
   }
 
-  /** The query behind `candidates`: the owner's titles by pg_trgm word distance, nearest first. */
-  nearest(text: string, limit: number) {
+  /**
+   * The query behind `candidates`: the owner's titles by pg_trgm word distance, nearest first,
+   * optionally only those containing one of the given words.
+   */
+  nearest(text: string, limit: number, containingOneOf: string[] = []) {
+    const contains = containingOneOf
+      .filter((word) => word.length >= 3)
+      .map((word) => sql`${tasks.title} ILIKE ${likePattern(word)}`);
     return (
       this.db
         .select()
         .from(tasks)
-        .where(eq(tasks.userId, this.userId))
+        .where(
+          and(
+            eq(tasks.userId, this.userId),
+            containingOneOf.length > 0 ? (or(...contains) ?? sql`false`) : undefined,
+          ),
+        )
         // The distance alone: a second sort key would make PostgreSQL sort every row of the
         // owner instead of reading the nearest few from the index.
         .orderBy(sql`${tasks.title} <->> ${text}`)
