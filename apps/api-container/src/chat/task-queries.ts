@@ -13,6 +13,9 @@ import { likePattern, toTask } from '../tasks/task-store';
 import { addDays, toIsoDate } from './calendar';
 import { words } from './task-matcher';
 
+/** Titles ranked at most when a cheap filter selects them. */
+const CONTAINING_SCAN = 500;
+
 /** Which tasks a listing, a count or a bulk change is about; every field narrows. */
 export interface TaskFilter {
   status?: TaskStatus;
@@ -94,31 +97,54 @@ export class ChatTaskQueries {
     const wanted = words(trimmed);
     if (wanted.length === 0) return [];
     const meaningful = wanted.join(' ');
-    // Titles that contain one of the words (a cheap filter) are ranked first; only a reference
-    // none of whose words appears (a typo) pays for the nearest-neighbour scan of the index.
-    const containing = await this.nearest(meaningful, limit, wanted);
-    const rows = containing.length > 0 ? containing : await this.nearest(meaningful, limit);
+    // Cheap filters first: titles containing one of the words, then (a typo after the fourth
+    // letter) one of their beginnings; only when neither finds anything does the reference pay
+    // for the nearest-neighbour scan of the trigram index.
+    const whole = wanted.filter((word) => word.length >= 3);
+    const beginnings = wanted.filter((word) => word.length >= 5).map((word) => word.slice(0, 4));
+    for (const fragments of [whole, beginnings]) {
+      if (fragments.length === 0) continue;
+      const rows = await this.containing(meaningful, fragments, limit);
+      if (rows.length > 0) return rows.map(toTask);
+    }
+    const rows = await this.nearest(meaningful, limit);
     return rows.map(toTask);
   }
 
   /**
-   * The query behind `candidates`: the owner's titles by pg_trgm word distance, nearest first,
-   * optionally only those containing one of the given words.
+   * The owner's titles with a word starting with one of `fragments`, nearest `text` first. At most
+   * CONTAINING_SCAN of them are ranked: a fragment in hundreds of titles is no reference anyway.
    */
-  nearest(text: string, limit: number, containingOneOf: string[] = []) {
-    const contains = containingOneOf
-      .filter((word) => word.length >= 3)
-      .map((word) => sql`${tasks.title} ILIKE ${likePattern(word)}`);
+  private async containing(text: string, fragments: string[], limit: number) {
+    const matching = this.db
+      .select()
+      .from(tasks)
+      .where(
+        and(
+          eq(tasks.userId, this.userId),
+          // A word that starts with the fragment: `words` leaves only [a-z0-9] in it.
+          or(...fragments.map((fragment) => sql`${tasks.title} ~* ${`\\m${fragment}`}`)),
+        ),
+      )
+      .limit(CONTAINING_SCAN)
+      .as('matching');
+    return this.db
+      .select()
+      .from(matching)
+      .orderBy(sql`${matching.title} <->> ${text}`)
+      .limit(limit);
+  }
+
+  /**
+   * The last resort of `candidates`: the owner's titles by pg_trgm word distance, nearest
+   * first, read from the GiST index.
+   */
+  nearest(text: string, limit: number) {
     return (
       this.db
         .select()
         .from(tasks)
-        .where(
-          and(
-            eq(tasks.userId, this.userId),
-            containingOneOf.length > 0 ? (or(...contains) ?? sql`false`) : undefined,
-          ),
-        )
+        .where(eq(tasks.userId, this.userId))
         // The distance alone: a second sort key would make PostgreSQL sort every row of the
         // owner instead of reading the nearest few from the index.
         .orderBy(sql`${tasks.title} <->> ${text}`)

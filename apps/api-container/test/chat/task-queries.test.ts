@@ -48,9 +48,13 @@ describe('ChatTaskQueries', () => {
     });
 
     it('finds the task a typo-ridden reference means among its few nearest candidates', async () => {
-      const found = await queries.candidates('the dentst apointment thing', 5);
-      expect(found).toHaveLength(5);
-      expect(found[0].title).toBe('Book the dentist appointment for the kids');
+      const dentist = 'Book the dentist appointment for the kids';
+      // A typo after the fourth letter: found by the words' beginnings.
+      expect((await queries.candidates('the dentst apointment thing', 5))[0].title).toBe(dentist);
+      // Typos early in every word: found by the trigram index's nearest neighbours.
+      const nearest = await queries.candidates('dnetist apointmnet', 5);
+      expect(nearest).toHaveLength(5);
+      expect(nearest[0].title).toBe(dentist);
       expect((await queries.candidates('groceries', 3))[0].title).toBe(
         'Pick up groceries after work',
       );
