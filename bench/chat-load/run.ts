@@ -1,7 +1,8 @@
 /**
  * Chat under load (issue 11): the production API bundle on a real PostgreSQL, one account with
  * 5,000 tasks of 200 characters, and
- *   1. one chat message at a time (a mix: a fuzzy reference with typos, a due-date change, a
+ *   1. one chat message at a time (a mix: a reference with a typo, a due-date change, a
+ *      reference with typos early in every word (the trigram index's nearest-neighbour scan), a
  *      due-window listing, a count): p50 / p99 per message;
  *   2. a flood of chat messages (autocannon, BENCH_CONNECTIONS connections) while a second
  *      autocannon asks `/api/v1/health` 20 times a second: the health probe's p99 is what the
@@ -51,6 +52,7 @@ const VOCABULARY =
 const MESSAGES = [
   'finished the dentst apointment one',
   'push the dentist thing to next friday',
+  'make the dnetist apointmnet urgent',
   'whats overdue',
   'how many are left',
 ];
