@@ -73,6 +73,26 @@ describe('ChatToolbox', () => {
     );
   });
 
+  it('lists at most a page of tasks and says how many match in all', async () => {
+    for (let i = 0; i < 25; i++) await store.create({ title: `Chore ${i}` });
+    const listed = await toolbox.run('list_tasks', {});
+    expect(listed).toMatchObject({ ok: true, summary: '25 tasks', total: 25 });
+    expect(listed.tasks).toHaveLength(20);
+    expect(listed.taskIds).toEqual(listed.tasks.map((task) => task.id));
+    expect((await toolbox.run('list_tasks', { limit: 5 })).tasks).toHaveLength(5);
+    expect((await toolbox.run('list_tasks', { limit: 500 })).summary).toMatch(/invalid limit/);
+  });
+
+  it('names at most five tasks when a reference fits many, and changes none', async () => {
+    for (let i = 0; i < 8; i++) await store.create({ title: `Call the plumber ${i}` });
+    const action = await toolbox.run('complete_task', { task: 'call the plumber' });
+    expect(action).toMatchObject({ ok: false, ambiguous: true });
+    expect(action.summary).toMatch(
+      /^"call the plumber" matches 8 tasks: (".+", ){4}".+" and 3 more\. Which one\?$/,
+    );
+    expect((await all()).every((task) => !task.completed)).toBe(true);
+  });
+
   it('completes once, and says so when asked again', async () => {
     await toolbox.run('add_task', { title: 'Demo Kubernetes' });
     expect(await toolbox.run('complete_task', { task: 'kubernetes' })).toMatchObject({
