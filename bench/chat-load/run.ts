@@ -2,8 +2,9 @@
  * Chat under load (issue 11): the production API bundle on a real PostgreSQL, one account with
  * 5,000 tasks of 200 characters, and
  *   1. one chat message at a time (a mix: a reference with a typo, a due-date change, a
- *      reference with typos early in every word (the trigram index's nearest-neighbour scan), a
- *      due-window listing, a count): p50 / p99 per message;
+ *      reference with a typo early in every word, one with typos at both ends of every word (the
+ *      trigram index's nearest-neighbour scan), a due-window listing, a count): p50 / p99 per
+ *      message;
  *   2. a flood of chat messages (autocannon, BENCH_CONNECTIONS connections) while a second
  *      autocannon asks `/api/v1/health` 20 times a second: the health probe's p99 is what the
  *      kubelet sees while the assistant is busy.
@@ -12,7 +13,7 @@
  *   PAKAURA_TEST_DATABASE_URL=postgres://… npx tsx bench/chat-load/run.ts
  *
  * BENCH_TASKS (default 5000), BENCH_TITLE_LENGTH (200), BENCH_SAMPLES (messages in part 1,
- * default 400), BENCH_SECONDS (flood length, default 20) and BENCH_CONNECTIONS (default 10) tune
+ * default 480), BENCH_SECONDS (flood length, default 20) and BENCH_CONNECTIONS (default 10) tune
  * it. Prints a Markdown table and writes dist/bench/chat-load.json.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -27,7 +28,7 @@ import { API_ROUTES, type AuthResponse, type ChatResponse } from '../../libs/con
 const ROOT = join(import.meta.dirname, '..', '..');
 const TASKS = Number(process.env.BENCH_TASKS ?? 5000);
 const TITLE_LENGTH = Number(process.env.BENCH_TITLE_LENGTH ?? 200);
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 400);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 480);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const HEALTH_RATE = 20;
@@ -53,6 +54,7 @@ const MESSAGES = [
   'finished the dentst apointment one',
   'push the dentist thing to next friday',
   'make the dnetist apointmnet urgent',
+  'make the dnetsit apointmnet urgent',
   'whats overdue',
   'how many are left',
 ];

@@ -97,14 +97,19 @@ export class ChatTaskQueries {
     const wanted = words(trimmed);
     if (wanted.length === 0) return [];
     const meaningful = wanted.join(' ');
-    // Cheap filters first: titles containing one of the words, then (a typo after the fourth
-    // letter) one of their beginnings; only when neither finds anything does the reference pay
-    // for the nearest-neighbour scan of the trigram index.
-    const whole = wanted.filter((word) => word.length >= 3);
-    const beginnings = wanted.filter((word) => word.length >= 5).map((word) => word.slice(0, 4));
-    for (const fragments of [whole, beginnings]) {
-      if (fragments.length === 0) continue;
-      const rows = await this.containing(meaningful, fragments, limit);
+    // Cheap filters first: titles with a word starting with one of the reference's words, then
+    // (a typo after the fourth letter) with one of their first four letters, then (a typo
+    // before the last four) containing their last four; only when none finds anything does the
+    // reference pay for the nearest-neighbour scan of the trigram index.
+    const long = wanted.filter((word) => word.length >= 5);
+    const tiers = [
+      wanted.filter((word) => word.length >= 3).map((word) => `\\m${word}`),
+      long.map((word) => `\\m${word.slice(0, 4)}`),
+      long.map((word) => word.slice(-4)),
+    ];
+    for (const patterns of tiers) {
+      if (patterns.length === 0) continue;
+      const rows = await this.matchingWords(meaningful, patterns, limit);
       if (rows.length > 0) return rows.map(toTask);
     }
     const rows = await this.nearest(meaningful, limit);
@@ -112,18 +117,18 @@ export class ChatTaskQueries {
   }
 
   /**
-   * The owner's titles with a word starting with one of `fragments`, nearest `text` first. At most
+   * The owner's titles matching one of `patterns` (case-insensitive regular expressions built
+   * from [a-z0-9] words and the word-start mark `\m`), nearest `text` first. At most
    * CONTAINING_SCAN of them are ranked: a fragment in hundreds of titles is no reference anyway.
    */
-  private async containing(text: string, fragments: string[], limit: number) {
+  private async matchingWords(text: string, patterns: string[], limit: number) {
     const matching = this.db
       .select()
       .from(tasks)
       .where(
         and(
           eq(tasks.userId, this.userId),
-          // A word that starts with the fragment: `words` leaves only [a-z0-9] in it.
-          or(...fragments.map((fragment) => sql`${tasks.title} ~* ${`\\m${fragment}`}`)),
+          or(...patterns.map((pattern) => sql`${tasks.title} ~* ${pattern}`)),
         ),
       )
       .limit(CONTAINING_SCAN)

@@ -51,8 +51,10 @@ describe('ChatTaskQueries', () => {
       const dentist = 'Book the dentist appointment for the kids';
       // A typo after the fourth letter: found by the words' beginnings.
       expect((await queries.candidates('the dentst apointment thing', 5))[0].title).toBe(dentist);
-      // Typos early in every word: found by the trigram index's nearest neighbours.
-      const nearest = await queries.candidates('dnetist apointmnet', 5);
+      // A typo in the first four letters: found by the words' endings.
+      expect((await queries.candidates('dnetist', 5))[0].title).toBe(dentist);
+      // Typos at both ends of every word: found by the trigram index's nearest neighbours.
+      const nearest = await queries.candidates('dnetsit apointmnet', 5);
       expect(nearest).toHaveLength(5);
       expect(nearest[0].title).toBe(dentist);
       expect((await queries.candidates('groceries', 3))[0].title).toBe(
