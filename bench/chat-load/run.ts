@@ -54,7 +54,7 @@ const MESSAGES = [
   'finished the dentst apointment one',
   'push the dentist thing to next friday',
   'make the dnetist apointmnet urgent',
-  'make the dnetsit apointmnet urgent',
+  'make the denrist apointmnet urgent',
   'whats overdue',
   'how many are left',
 ];
