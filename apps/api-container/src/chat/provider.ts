@@ -5,6 +5,8 @@ import type { ChatToolbox } from './tools';
 export interface ChatTurn {
   role: 'user' | 'assistant';
   content: string;
+  /** What an assistant turn did, with task ids only (a follow-up to "which one?" reads it). */
+  actions?: ChatAction[];
 }
 
 export interface ChatRequestContext {
@@ -13,7 +15,7 @@ export interface ChatRequestContext {
   history: ChatTurn[];
   /** The caller's tools: the only way a provider can read or change tasks. */
   toolbox: ChatToolbox;
-  /** "Today" for relative dates (tomorrow, next Friday), in UTC. */
+  /** "Today" for relative dates (tomorrow, next Friday) and due windows, in UTC. */
   now: Date;
 }
 

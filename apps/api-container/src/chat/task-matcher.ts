@@ -22,6 +22,9 @@ const FILLER = new Set([
   'items',
   'entry',
   'thing',
+  'things',
+  'stuff',
+  'and',
   'called',
   'named',
   'titled',
@@ -73,6 +76,7 @@ function wordSimilarity(wanted: string, word: string): number {
   if (wanted.length >= 3 && word.startsWith(wanted)) return 0.9;
   if (word.length >= 4 && wanted.startsWith(word)) return 0.85;
   const allowed = wanted.length >= 8 ? 2 : wanted.length >= 4 ? 1 : 0;
+  if (allowed === 0 || Math.abs(wanted.length - word.length) > allowed) return 0;
   const distance = editDistance(wanted, word);
   return distance <= allowed ? 1 - distance / Math.max(wanted.length, word.length) : 0;
 }
@@ -86,11 +90,12 @@ export function matchScore(reference: string, title: string): number {
   const have = words(title);
   if (wanted.length === 0 || have.length === 0) return 0;
   if (wanted.join(' ') === have.join(' ')) return 1.2;
-  const best = wanted.map((w) => Math.max(...have.map((h) => wordSimilarity(w, h))));
+  // Each pair once: a 200-character title has some 35 words.
+  const similarity = wanted.map((w) => have.map((h) => wordSimilarity(w, h)));
+  const best = similarity.map((row) => Math.max(...row));
   if (best.some((score) => score === 0) && wanted.length <= 2) return 0;
   const found = best.reduce((sum, score) => sum + score, 0) / wanted.length;
-  const covered =
-    have.filter((h) => wanted.some((w) => wordSimilarity(w, h) > 0)).length / have.length;
+  const covered = have.filter((_, j) => similarity.some((row) => row[j] > 0)).length / have.length;
   return found + 0.1 * covered;
 }
 

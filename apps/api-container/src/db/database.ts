@@ -1,5 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -146,6 +148,8 @@ async function openPglite(config: PgliteConfig, options: OpenOptions): Promise<D
   const pglite = await PGlite.create({
     dataDir: inMemory ? undefined : config.dataDir,
     loadDataDir: options.loadDataDir,
+    // The extensions the migrations create (the chat's title search); PGlite ships them.
+    extensions: { pg_trgm, btree_gist },
   });
   await pglite.exec("SET TIME ZONE 'UTC'");
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;

@@ -88,6 +88,14 @@ export const tasks = pgTable(
   (table) => [
     // Pages are read newest first by (created_at, id): the id breaks ties between equal times.
     index('tasks_user_created_id_idx').on(table.userId, table.createdAt, table.id),
+    // The chat's candidate search: one owner's titles nearest a reference (pg_trgm word similarity
+    // with btree_gist's uuid), so a message never reads every task. A wide signature keeps inner
+    // pages selective for 200-character titles.
+    index('tasks_user_title_trgm_idx').using(
+      'gist',
+      table.userId,
+      sql`${table.title} gist_trgm_ops(siglen=256)`,
+    ),
     check('tasks_priority_check', sql`${table.priority} in ('low', 'medium', 'high')`),
   ],
 );

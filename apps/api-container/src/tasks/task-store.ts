@@ -147,14 +147,6 @@ export class TaskStore {
     };
   }
 
-  /**
-   * The tasks matching the filters (status, search), newest first, up to TASKS_PER_USER_MAX: for
-   * the assistant, whose tools look at a whole board. The HTTP API answers pages.
-   */
-  async list(query: Pick<ListTasksQuery, 'status' | 'search'> = {}): Promise<Task[]> {
-    return (await this.page({ ...query, limit: TASKS_PER_USER_MAX })).tasks;
-  }
-
   async get(id: string): Promise<Task | undefined> {
     const [row] = await this.db
       .select()

@@ -1,15 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ChatTaskQueries } from '../../src/chat/task-queries';
 import { ChatToolbox, TOOL_PARAMETERS } from '../../src/chat/tools';
 import type { Database } from '../../src/db/database';
 import { TaskStore } from '../../src/tasks/task-store';
 import { UserStore } from '../../src/users/user-store';
 import { openTestDatabase, type TestDatabase } from '../helpers/test-database';
 
+/** Wednesday 9 January 2030. */
+const NOW = new Date('2030-01-09T15:00:00Z');
+
 describe('ChatToolbox', () => {
   let test: TestDatabase;
   let database: Database;
   let toolbox: ChatToolbox;
   let store: TaskStore;
+  let queries: ChatTaskQueries;
+  /** Every task of the user, straight from the database. */
+  const all = async () => (await queries.list({}, 1000)).tasks;
   beforeAll(async () => {
     test = await openTestDatabase();
     database = test.database;
@@ -25,10 +32,11 @@ describe('ChatToolbox', () => {
       passwordHash: 'x',
     });
     store = new TaskStore(database.db, user.id);
-    toolbox = new ChatToolbox(store);
+    queries = new ChatTaskQueries(database.db, user.id, NOW);
+    toolbox = new ChatToolbox(store, queries);
   });
 
-  it('offers exactly the six tools of the contract, each with a closed argument schema', () => {
+  it('offers exactly the tools of the contract, each with a closed argument schema', () => {
     expect(Object.keys(TOOL_PARAMETERS)).toEqual([
       'add_task',
       'list_tasks',
@@ -36,6 +44,9 @@ describe('ChatToolbox', () => {
       'update_task',
       'delete_task',
       'delete_completed_tasks',
+      'count_tasks',
+      'update_tasks',
+      'delete_tasks',
     ]);
     for (const schema of Object.values(TOOL_PARAMETERS))
       expect(schema.additionalProperties).toBe(false);
@@ -60,6 +71,26 @@ describe('ChatToolbox', () => {
     expect((await toolbox.run('list_tasks', { search: 'pass' })).tasks.map((t) => t.title)).toEqual(
       ['Renew passport'],
     );
+  });
+
+  it('lists at most a page of tasks and says how many match in all', async () => {
+    for (let i = 0; i < 25; i++) await store.create({ title: `Chore ${i}` });
+    const listed = await toolbox.run('list_tasks', {});
+    expect(listed).toMatchObject({ ok: true, summary: '25 tasks', total: 25 });
+    expect(listed.tasks).toHaveLength(20);
+    expect(listed.taskIds).toEqual(listed.tasks.map((task) => task.id));
+    expect((await toolbox.run('list_tasks', { limit: 5 })).tasks).toHaveLength(5);
+    expect((await toolbox.run('list_tasks', { limit: 500 })).summary).toMatch(/invalid limit/);
+  });
+
+  it('names at most five tasks when a reference fits many, and changes none', async () => {
+    for (let i = 0; i < 8; i++) await store.create({ title: `Call the plumber ${i}` });
+    const action = await toolbox.run('complete_task', { task: 'call the plumber' });
+    expect(action).toMatchObject({ ok: false, ambiguous: true });
+    expect(action.summary).toMatch(
+      /^"call the plumber" matches 8 tasks: (".+", ){4}".+" and 3 more\. Which one\?$/,
+    );
+    expect((await all()).every((task) => !task.completed)).toBe(true);
   });
 
   it('completes once, and says so when asked again', async () => {
@@ -116,11 +147,11 @@ describe('ChatToolbox', () => {
     ['delete_task', 'everything', /invalid/],
   ] as const)('refuses %s with %j, changing nothing', async (tool, args, summary) => {
     await toolbox.run('add_task', { title: 'Untouched' });
-    const before = await store.list();
+    const before = await all();
     const action = await toolbox.run(tool, args);
     expect(action.ok).toBe(false);
     expect(action.summary).toMatch(summary);
-    expect(await store.list()).toEqual(before);
+    expect(await all()).toEqual(before);
   });
 
   it('says there is nothing to delete, then deletes only completed tasks', async () => {
@@ -133,6 +164,6 @@ describe('ChatToolbox', () => {
     expect((await toolbox.run('delete_completed_tasks', {})).summary).toBe(
       'Deleted 1 completed task: "Done one"',
     );
-    expect((await store.list()).map((t) => t.title)).toEqual(['Keep']);
+    expect((await all()).map((t) => t.title)).toEqual(['Keep']);
   });
 });

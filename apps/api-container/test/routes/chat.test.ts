@@ -104,6 +104,64 @@ describe('chat route with the built-in assistant', () => {
     expect((await tasksOf(session)).every((t) => !t.completed)).toBe(true);
   });
 
+  it('takes the answer to "which one?" from the next message, by words or by position', async () => {
+    const session = await register(ctx.app);
+    await say(session, 'add demo Kubernetes, demo Helm');
+    const asked = await say(session, 'finished the demo');
+    expect(asked.actions).toMatchObject([{ tool: 'complete_task', ok: false, ambiguous: true }]);
+    expect(asked.reply).toMatch(/"Demo Helm", "Demo Kubernetes"|"Demo Kubernetes", "Demo Helm"/);
+    const answered = await say(session, 'the helm one', asked.conversationId);
+    expect(answered.actions).toMatchObject([
+      { tool: 'complete_task', ok: true, tasks: [{ title: 'Demo Helm', completed: true }] },
+    ]);
+
+    const again = await say(session, 'delete the demo', asked.conversationId);
+    expect(again.actions[0].ambiguous).toBe(true);
+    const first = again.actions[0].tasks[0].title;
+    const byPosition = await say(session, 'the first one', asked.conversationId);
+    expect(byPosition.actions).toMatchObject([
+      { tool: 'delete_task', ok: true, tasks: [{ title: first }] },
+    ]);
+    expect(await tasksOf(session)).toHaveLength(1);
+  });
+
+  it('does several things from one message, in order', async () => {
+    const session = await register(ctx.app);
+    const added = await say(session, 'add buy milk and call mom tomorrow');
+    expect(added.actions.map((a) => [a.tool, a.tasks[0].title, a.tasks[0].dueDate])).toEqual([
+      ['add_task', 'Buy milk', null],
+      ['add_task', 'Call mom', '2030-01-10'],
+    ]);
+    const done = await say(session, 'called mom. and bought milk');
+    expect(done.actions.map((a) => [a.tool, a.ok, a.tasks[0].title])).toEqual([
+      ['complete_task', true, 'Call mom'],
+      ['complete_task', true, 'Buy milk'],
+    ]);
+    await say(session, 'add salt and pepper');
+    const both = await say(session, 'delete salt and pepper');
+    expect(both.actions).toMatchObject([
+      { tool: 'delete_task', ok: true, tasks: [{ title: 'Salt and pepper' }] },
+    ]);
+  });
+
+  it('acts on many tasks at once, counts them, and lists by due window', async () => {
+    const session = await register(ctx.app);
+    await say(session, 'add pay rent by jan 5th 2030, call mom today, book flights next week');
+    expect((await say(session, 'whats overdue')).reply).toBe(
+      '1 overdue task:\n○ Pay rent (due 2030-01-05)',
+    );
+    expect((await say(session, 'how many are left')).reply).toBe(
+      '3 open tasks: 1 overdue; 1 due today.',
+    );
+    const done = await say(session, 'mark everything done');
+    expect(done.actions).toMatchObject([{ tool: 'update_tasks', ok: true, total: 3 }]);
+    expect(done.actions[0].tasks).toHaveLength(3);
+    expect((await tasksOf(session)).every((t) => t.completed)).toBe(true);
+    const removed = await say(session, 'delete the ones i finished');
+    expect(removed.reply).toMatch(/^Deleted 3 completed tasks: /);
+    expect(await tasksOf(session)).toEqual([]);
+  });
+
   it('says so when no task matches', async () => {
     const session = await register(ctx.app);
     await say(session, 'add water the plants');
@@ -175,6 +233,95 @@ describe('chat route with the built-in assistant', () => {
       ).statusCode,
     ).toBe(404);
     expect(await tasksOf(session)).toHaveLength(1);
+  });
+
+  it('keeps task ids in the conversation, not copies of the tasks it listed', async () => {
+    const session = await register(ctx.app);
+    const first = await say(session, 'add buy milk');
+    const listed = await say(session, 'show my tasks', first.conversationId);
+    expect(listed.actions[0].tasks).toHaveLength(1);
+    const conversation = (
+      await ctx.app.inject({
+        method: 'GET',
+        url: conversationRoute(first.conversationId),
+        headers: { authorization: session.bearer },
+      })
+    ).json<Conversation>();
+    const stored = conversation.messages[3].actions[0];
+    expect(stored).toMatchObject({ tool: 'list_tasks', tasks: [], total: 1 });
+    expect(stored.taskIds).toEqual([listed.actions[0].tasks[0].id]);
+  });
+
+  it('pages through a long conversation from the newest messages back, and through conversations', async () => {
+    const session = await register(ctx.app);
+    const auth = { authorization: session.bearer };
+    const first = await say(session, 'add chapter 0');
+    for (let i = 1; i < 5; i++) await say(session, `add chapter ${i}`, first.conversationId);
+    const page = async (query: string) => {
+      const response = await ctx.app.inject({
+        method: 'GET',
+        url: `${conversationRoute(first.conversationId)}${query}`,
+        headers: auth,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<Conversation>();
+    };
+    const newest = await page('?limit=4');
+    expect(newest.messages.map((m) => m.content)).toEqual([
+      'add chapter 3',
+      'Added "Chapter 3".',
+      'add chapter 4',
+      'Added "Chapter 4".',
+    ]);
+    const older = await page(`?limit=4&cursor=${newest.nextCursor}`);
+    expect(older.messages.map((m) => m.content)).toEqual([
+      'add chapter 1',
+      'Added "Chapter 1".',
+      'add chapter 2',
+      'Added "Chapter 2".',
+    ]);
+    const oldest = await page(`?limit=4&cursor=${older.nextCursor}`);
+    expect(oldest.messages.map((m) => m.content)).toEqual(['add chapter 0', 'Added "Chapter 0".']);
+    expect(oldest.nextCursor).toBeNull();
+
+    const second = await say(session, 'add another');
+    const lists = async (query: string) =>
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: `${API_ROUTES.conversations}${query}`,
+          headers: auth,
+        })
+      ).json<ConversationList>();
+    const top = await lists('?limit=1');
+    expect(top.conversations.map((c) => c.id)).toEqual([second.conversationId]);
+    const next = await lists(`?limit=1&cursor=${top.nextCursor}`);
+    expect(next.conversations.map((c) => c.id)).toEqual([first.conversationId]);
+    expect(next.nextCursor).toBeNull();
+  });
+
+  it.each([
+    [
+      'a cursor it did not hand out',
+      '?cursor=bm90LWEtY3Vyc29y',
+      /cursor is not one this API handed out/,
+    ],
+    ['a page size over the maximum', '?limit=101', /querystring\.limit must match/],
+  ])('refuses %s when reading conversations', async (_name, query, message) => {
+    const session = await register(ctx.app);
+    const { conversationId } = await say(session, 'add something');
+    for (const url of [
+      `${API_ROUTES.conversations}${query}`,
+      `${conversationRoute(conversationId)}${query}`,
+    ]) {
+      const response = await ctx.app.inject({
+        method: 'GET',
+        url,
+        headers: { authorization: session.bearer },
+      });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().message).toMatch(message);
+    }
   });
 
   describe('bad input', () => {

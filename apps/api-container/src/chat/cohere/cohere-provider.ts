@@ -37,6 +37,9 @@ export function systemPrompt(now: Date): string {
     "You are Pakaura's task assistant. You manage the user's to-do list only through the tools you are given.",
     `Today is ${toIsoDate(now)} (UTC). Due dates are YYYY-MM-DD.`,
     'To act on an existing task, pass words from its title (or its id) as `task`; list the tasks first when unsure.',
+    'When a tool answers that a reference matches several tasks, ask the user which one, naming them; never pick one yourself.',
+    'For several tasks at once use update_tasks or delete_tasks with a filter (status, priority, due window such as overdue or this_week, dueFrom/dueTo, search); for "how many" questions and summaries use count_tasks.',
+    'Add several tasks with one add_task call each.',
     'Never claim to have changed a task unless a tool call did it. Answer in one or two short sentences.',
   ].join('\n');
 }
@@ -107,7 +110,16 @@ export class CohereProvider implements ChatProvider {
       return { action, output: { ok: false, error: action.summary } };
     }
     const action = await toolbox.run(name, args);
-    return { action, output: { ok: action.ok, summary: action.summary, tasks: action.tasks } };
+    return {
+      action,
+      output: {
+        ok: action.ok,
+        summary: action.summary,
+        tasks: action.tasks,
+        ...(action.total !== undefined && { total: action.total }),
+        ...(action.ambiguous && { ambiguous: true }),
+      },
+    };
   }
 
   private async chat(messages: Cohere.ChatMessageV2[]): Promise<Cohere.V2ChatResponse> {

@@ -5,11 +5,15 @@ import {
   ChatResponse,
   Conversation,
   ConversationList,
+  ConversationListQuery,
+  ConversationQuery,
   IdParams,
 } from '@pakaura/contract';
 import { Type } from '@sinclair/typebox';
+import { ConcurrencyGate, GateFullError } from '../../chat/concurrency-gate';
 import { ConversationStore } from '../../chat/conversation-store';
 import type { ChatProvider } from '../../chat/provider';
+import { ChatTaskQueries } from '../../chat/task-queries';
 import { ChatToolbox } from '../../chat/tools';
 import { HttpError } from '../../plugins/errors';
 import { TaskStore } from '../../tasks/task-store';
@@ -22,11 +26,15 @@ export interface ChatRoutesOptions {
 }
 
 const NOT_FOUND = 'No conversation with this id';
+/** Chat messages worked on at once per process, and how many more may wait (see ConcurrencyGate). */
+export const CHAT_ACTIVE = 4;
+export const CHAT_QUEUED = 64;
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { cookie: [] }];
 
 /** The task assistant: one request in, the reply and the tool calls it made out; history kept. */
 const chat: FastifyPluginAsyncTypebox<ChatRoutesOptions> = async (fastify, { provider, now }) => {
   const { db } = fastify.database;
+  const gate = new ConcurrencyGate(CHAT_ACTIVE, CHAT_QUEUED);
   fastify.addHook('preHandler', fastify.authenticate);
 
   fastify.post(
@@ -40,43 +48,67 @@ const chat: FastifyPluginAsyncTypebox<ChatRoutesOptions> = async (fastify, { pro
           "Sends one message to the assistant, which may add, list, complete, change or delete the caller's tasks; the answer lists each action it took. Limited per user and per client address.",
         security,
         body: ChatRequest,
-        response: { 200: ChatResponse, ...errorResponses(400, 401, 404, 413, 415, 429, 502, 504) },
+        response: {
+          200: ChatResponse,
+          ...errorResponses(400, 401, 404, 413, 415, 429, 502, 503, 504),
+        },
       },
       preHandler: fastify.rateLimitHooks.chat,
     },
-    async (request) => {
-      const { message, conversationId } = request.body;
-      const conversations = new ConversationStore(db, request.user.id);
-      if (conversationId && !(await conversations.exists(conversationId)))
-        throw new HttpError(404, NOT_FOUND);
-      const history = conversationId ? await conversations.recentTurns(conversationId) : [];
-      const toolbox = new ChatToolbox(new TaskStore(db, request.user.id));
-      const answer = await provider.respond({ message, history, toolbox, now: now() });
-      for (const action of answer.actions)
-        fastify.chatActionsCounter.inc({ tool: action.tool, ok: String(action.ok) });
-      const id = await conversations.record(conversationId, message, answer);
-      return {
-        conversationId: id,
-        reply: answer.reply,
-        actions: answer.actions,
-        provider: provider.name,
-      };
+    async (request, reply) => {
+      try {
+        return await gate.run(() => answer(request.body, request.user.id));
+      } catch (error) {
+        if (!(error instanceof GateFullError)) throw error;
+        reply.header('retry-after', '1');
+        throw new HttpError(
+          503,
+          'The assistant is busy with other requests; try again in a moment',
+        );
+      }
     },
   );
+
+  async function answer(
+    { message, conversationId }: { message: string; conversationId?: string },
+    userId: string,
+  ): Promise<ChatResponse> {
+    const conversations = new ConversationStore(db, userId);
+    if (conversationId && !(await conversations.exists(conversationId)))
+      throw new HttpError(404, NOT_FOUND);
+    const history = conversationId ? await conversations.recentTurns(conversationId) : [];
+    const today = now();
+    const toolbox = new ChatToolbox(
+      new TaskStore(db, userId),
+      new ChatTaskQueries(db, userId, today),
+    );
+    const answered = await provider.respond({ message, history, toolbox, now: today });
+    for (const action of answered.actions)
+      fastify.chatActionsCounter.inc({ tool: action.tool, ok: String(action.ok) });
+    const id = await conversations.record(conversationId, message, answered);
+    return {
+      conversationId: id,
+      reply: answered.reply,
+      actions: answered.actions,
+      provider: provider.name,
+    };
+  }
 
   fastify.get(
     API_ROUTES.conversations,
     {
       schema: {
         tags: ['chat'],
-        summary: 'Conversations, most recently used first',
+        summary: 'Conversations, most recently used first, a page at a time',
         operationId: 'listConversations',
-        description: "The caller's conversations with the assistant, most recently used first.",
+        description:
+          "The caller's conversations with the assistant, most recently used first, a page at a time (`limit`, `cursor`).",
         security,
-        response: { 200: ConversationList, ...errorResponses(401) },
+        querystring: ConversationListQuery,
+        response: { 200: ConversationList, ...errorResponses(400, 401) },
       },
     },
-    async (request) => ({ conversations: await new ConversationStore(db, request.user.id).list() }),
+    async (request) => new ConversationStore(db, request.user.id).list(request.query),
   );
 
   fastify.get(
@@ -84,16 +116,21 @@ const chat: FastifyPluginAsyncTypebox<ChatRoutesOptions> = async (fastify, { pro
     {
       schema: {
         tags: ['chat'],
-        summary: 'One conversation with its messages and the actions taken',
+        summary: 'One conversation with a page of its messages and the actions taken',
         operationId: 'getConversation',
-        description: 'One conversation, with its messages and the actions the assistant took.',
+        description:
+          'One conversation, with a page of its messages (the newest; `cursor` for earlier ones) and the actions the assistant took.',
         security,
         params: IdParams,
+        querystring: ConversationQuery,
         response: { 200: Conversation, ...errorResponses(400, 401, 404) },
       },
     },
     async (request) => {
-      const conversation = await new ConversationStore(db, request.user.id).get(request.params.id);
+      const conversation = await new ConversationStore(db, request.user.id).get(
+        request.params.id,
+        request.query,
+      );
       if (!conversation) throw new HttpError(404, NOT_FOUND);
       return conversation;
     },

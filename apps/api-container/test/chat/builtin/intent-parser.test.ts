@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseIntent, type Intent } from '../../../src/chat/builtin/intent-parser';
+import { parseIntents, type Intent } from '../../../src/chat/builtin/intent-parser';
 
 /** Wednesday 9 January 2030, 15:00 UTC: relative dates below count from here. */
 const NOW = new Date('2030-01-09T15:00:00Z');
 
 const cases = (table: Array<[string, Intent]>) => table;
+
+/** One intent, or the list when a message asks for several things. */
+function parseIntent(message: string, now: Date): Intent | Intent[] {
+  const intents = parseIntents(message, now);
+  return intents.length === 1 ? intents[0] : intents;
+}
 
 describe('parseIntent', () => {
   it.each(
@@ -224,7 +230,7 @@ describe('parseIntent', () => {
   it.each(['The weather is nice', 'banana', '42'])(
     'admits it does not understand %j',
     (message) => {
-      expect(parseIntent(message, NOW).tool).toBe('unknown');
+      expect((parseIntent(message, NOW) as Intent).tool).toBe('unknown');
     },
   );
 

@@ -1,5 +1,6 @@
 import { API_ROUTES, CHAT_TOOLS, type ChatResponse, type Task } from '@pakaura/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHAT_ACTIVE, CHAT_QUEUED } from '../../../src/routes/chat';
 import { buildTestApp, register, type Session, type TestApp } from '../../helpers/app';
 import { FakeCohere, textResponse, toolCallsResponse } from '../../helpers/fake-cohere';
 
@@ -122,6 +123,74 @@ describe('chat with Cohere (against a local fake of its v2 chat API)', () => {
       { role: 'user', content: 'add write the chart' },
       { role: 'assistant', content: 'Added.' },
     ]);
+  });
+
+  it('offers the same filters and bulk tools as the built-in engine, and runs them', async () => {
+    cohere.answer(
+      {
+        body: toolCallsResponse([
+          { name: 'add_task', arguments: { title: 'Late report', dueDate: '2030-01-02' } },
+          { name: 'add_task', arguments: { title: 'Fresh idea', priority: 'high' } },
+        ]),
+      },
+      { body: textResponse('Added both.') },
+    );
+    await say('add late report due jan 2 and a high priority fresh idea');
+    cohere.answer(
+      {
+        body: toolCallsResponse([
+          { name: 'count_tasks', arguments: { due: 'overdue' } },
+          { name: 'list_tasks', arguments: { priority: 'high', status: 'active', limit: 5 } },
+          {
+            name: 'update_tasks',
+            arguments: { where: { due: 'overdue' }, set: { completed: true } },
+          },
+        ]),
+      },
+      { body: textResponse('One task was overdue; I completed it.') },
+    );
+    const body = (await say('finish whatever is overdue')).json<ChatResponse>();
+    expect(body.actions.map((a) => [a.tool, a.ok, a.summary])).toEqual([
+      ['count_tasks', true, '1 overdue task'],
+      ['list_tasks', true, '1 open high-priority task'],
+      ['update_tasks', true, 'Completed 1 task ("Late report")'],
+    ]);
+    expect((await tasks()).filter((t) => t.completed).map((t) => t.title)).toContain('Late report');
+
+    const [first, second] = cohere.requests;
+    const tools = first.body.tools as Array<{
+      function: { name: string; parameters: { properties: Record<string, { enum?: unknown }> } };
+    }>;
+    const list = tools.find((t) => t.function.name === 'list_tasks');
+    expect(Object.keys(list?.function.parameters.properties ?? {})).toEqual([
+      'status',
+      'priority',
+      'due',
+      'dueFrom',
+      'dueTo',
+      'search',
+      'limit',
+    ]);
+    expect(JSON.stringify(list)).toContain('this_week');
+    const results = (second.body.messages as Array<{ role: string; content: string }>)
+      .filter((m) => m.role === 'tool')
+      .map((m) => JSON.parse(m.content));
+    expect(results[0]).toMatchObject({ ok: true, total: 1 });
+  });
+
+  it('works on a few messages at once, queues some, and answers the rest 503 with Retry-After', async () => {
+    const room = CHAT_ACTIVE + CHAT_QUEUED;
+    cohere.answer(
+      ...Array.from({ length: room }, () => ({ body: textResponse('Noted.'), delayMs: 300 })),
+    );
+    const responses = await Promise.all(
+      Array.from({ length: room + 3 }, (_, i) => say(`message ${i}`)),
+    );
+    const busy = responses.filter((response) => response.statusCode === 503);
+    expect(busy).toHaveLength(3);
+    expect(busy[0].headers['retry-after']).toBe('1');
+    expect(busy[0].json().message).toMatch(/busy/);
+    expect(responses.filter((response) => response.statusCode === 200)).toHaveLength(room);
   });
 
   it('reports bad tool arguments back to the model instead of acting on them', async () => {

@@ -34,9 +34,7 @@ export const TASKS_PER_USER_MAX = 10_000;
 export const ERROR_MESSAGE_MAX_LENGTH = 1000;
 /**
  * Bounds the OpenAPI document declares for the assistant's answers: tool calls in one answer, the
- * assistant's reply and each call's summary, messages per conversation read, conversations listed.
+ * assistant's reply and each call's summary (pages of conversations are bounded in chat.ts).
  */
 export const CHAT_ACTIONS_MAX = 20;
 export const CHAT_REPLY_MAX_LENGTH = 20_000;
-export const CONVERSATION_MESSAGES_MAX = 1_000;
-export const CONVERSATIONS_LISTED_MAX = 1_000;
