@@ -1,10 +1,14 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { workspaceAliases } from '../../vitest.aliases.mjs';
+
+/** `@/app/lib/api-client` → `apps/frontend/app/lib/api-client`, as in tsconfig.json's `paths`. */
+const appAlias = { find: /^@\/(.*)$/, replacement: `${path.join(import.meta.dirname)}/$1` };
 
 export default defineConfig({
   root: import.meta.dirname,
   cacheDir: '../../node_modules/.vite/apps/frontend',
-  resolve: { alias: workspaceAliases },
+  resolve: { alias: [...workspaceAliases, appAlias] },
   test: {
     name: 'frontend',
     environment: 'node',

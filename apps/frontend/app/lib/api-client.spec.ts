@@ -5,10 +5,10 @@ import {
   sendJson,
   startLocalServer,
   type LocalServer,
-} from '../../test/local-server';
-import { makeTask, makeUser } from '../../test/fixtures';
-import { createApiClient } from './api-client';
-import { ApiError } from './api-error';
+} from '@/test/local-server';
+import { makeTask, makeUser } from '@/test/fixtures';
+import { createApiClient } from '@/app/lib/api-client';
+import { ApiError } from '@/app/lib/api-error';
 
 let server: LocalServer | undefined;
 afterEach(async () => {

@@ -14,7 +14,7 @@ import type {
   TaskList,
   UpdateTaskBody,
 } from '@pakaura/contract';
-import { errorFromFailure, errorFromResponse } from './api-error';
+import { errorFromFailure, errorFromResponse } from '@/app/lib/api-error';
 
 export interface ApiClientOptions {
   /** Origin of the API; the browser leaves it empty and calls its own origin under `/api`. */

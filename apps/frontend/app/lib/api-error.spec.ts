@@ -7,7 +7,7 @@ import {
   errorFromResponse,
   kindForStatus,
   parseRetryAfter,
-} from './api-error';
+} from '@/app/lib/api-error';
 
 describe('kindForStatus', () => {
   it.each([

@@ -5,9 +5,9 @@ import {
   sendJson,
   startLocalServer,
   type LocalServer,
-} from '../../test/local-server';
-import { forwardToApi } from './api-forward';
-import { resolveApiUrl } from './api-url';
+} from '@/test/local-server';
+import { forwardToApi } from '@/app/lib/api-forward';
+import { resolveApiUrl } from '@/app/lib/api-url';
 
 let api: LocalServer | undefined;
 afterEach(async () => {

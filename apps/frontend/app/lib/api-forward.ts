@@ -1,6 +1,6 @@
 import type { ErrorResponse } from '@pakaura/contract';
-import { apiRouteUrl } from './api-url';
-import { fetchFailureReason } from './fetch-failure';
+import { apiRouteUrl } from '@/app/lib/api-url';
+import { fetchFailureReason } from '@/app/lib/fetch-failure';
 
 /** Headers that describe one connection, not the message: never copied across a proxy. */
 const HOP_BY_HOP = new Set([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { action, makeTask } from '../../test/fixtures';
+import { action, makeTask } from '@/test/fixtures';
 import {
   applyChatActions,
   boardReducer,
@@ -9,7 +9,7 @@ import {
   matchesSearch,
   sortTasks,
   visibleTasks,
-} from './board-state';
+} from '@/app/lib/board-state';
 
 describe('initialBoardState', () => {
   it('starts ready with the tasks the server rendered', () => {

@@ -1,16 +1,16 @@
 import { API_ROUTES, SESSION_COOKIE, conversationRoute } from '@pakaura/contract/browser';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTask, makeUser } from '../../test/fixtures';
+import { makeTask, makeUser } from '@/test/fixtures';
 import {
   closedPortUrl,
   sendJson,
   startLocalServer,
   type LocalServer,
   type SeenRequest,
-} from '../../test/local-server';
-import { resolveApiUrl } from './api-url';
-import { loadHome } from './home-data';
+} from '@/test/local-server';
+import { resolveApiUrl } from '@/app/lib/api-url';
+import { loadHome } from '@/app/lib/home-data';
 
 const OLD_ID = '44444444-4444-4444-8444-444444444444';
 const NEW_ID = '55555555-5555-4555-8555-555555555555';

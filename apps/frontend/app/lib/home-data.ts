@@ -7,8 +7,8 @@ import type {
   TaskList,
   User,
 } from '@pakaura/contract';
-import { apiRouteUrl } from './api-url';
-import { fetchFailureReason } from './fetch-failure';
+import { apiRouteUrl } from '@/app/lib/api-url';
+import { fetchFailureReason } from '@/app/lib/fetch-failure';
 
 /** What the root URL shows: the sign-in form, the person's workspace, or a retry message. */
 export type HomeView =

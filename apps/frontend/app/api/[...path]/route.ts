@@ -1,5 +1,5 @@
-import { forwardToApi } from '../../lib/api-forward';
-import { resolveApiUrl } from '../../lib/api-url';
+import { forwardToApi } from '@/app/lib/api-forward';
+import { resolveApiUrl } from '@/app/lib/api-url';
 
 // Read API_URL per request: the same build runs against whichever API its deployment names.
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import type { TaskStatus } from '@pakaura/contract';
-import { buttonSecondary } from '../common/class-names';
-import { RefreshIcon, SparklesIcon } from '../common/icons';
+import { buttonSecondary } from '@/app/ui/common/class-names';
+import { RefreshIcon, SparklesIcon } from '@/app/ui/common/icons';
 
 /** Placeholder rows while the list is fetched again, the same height as real ones. */
 export function BoardSkeleton() {

@@ -1,12 +1,12 @@
 'use client';
 
 import type { CreateTaskBody, Task, TaskStatus, UpdateTaskBody } from '@pakaura/contract';
-import { countTasks, visibleTasks, type BoardState } from '../../lib/board-state';
-import { useToday } from '../common/use-today';
-import { BoardLoadError, BoardSkeleton, EmptyBoard } from './board-states';
-import { TaskComposer } from './task-composer';
-import { TaskFilters } from './task-filters';
-import { TaskItem } from './task-item';
+import { countTasks, visibleTasks, type BoardState } from '@/app/lib/board-state';
+import { useToday } from '@/app/ui/common/use-today';
+import { BoardLoadError, BoardSkeleton, EmptyBoard } from '@/app/ui/board/board-states';
+import { TaskComposer } from '@/app/ui/board/task-composer';
+import { TaskFilters } from '@/app/ui/board/task-filters';
+import { TaskItem } from '@/app/ui/board/task-item';
 
 interface BoardProps {
   state: BoardState;

@@ -3,12 +3,12 @@
 import { DESCRIPTION_MAX_LENGTH, PRIORITIES, TITLE_MAX_LENGTH } from '@pakaura/contract/browser';
 import type { CreateTaskBody, Priority } from '@pakaura/contract';
 import { useRef, useState, type FormEvent } from 'react';
-import { describeError } from '../../lib/api-error';
-import { PRIORITY_LABELS } from '../../lib/format';
-import { createBody, EMPTY_DRAFT, type TaskDraft } from '../../lib/task-changes';
-import { hasErrors, validateTask, type FieldErrors, type TaskFields } from '../../lib/validation';
-import { buttonPrimary, buttonSecondary, fieldInput } from '../common/class-names';
-import { PlusIcon } from '../common/icons';
+import { describeError } from '@/app/lib/api-error';
+import { PRIORITY_LABELS } from '@/app/lib/format';
+import { createBody, EMPTY_DRAFT, type TaskDraft } from '@/app/lib/task-changes';
+import { hasErrors, validateTask, type FieldErrors, type TaskFields } from '@/app/lib/validation';
+import { buttonPrimary, buttonSecondary, fieldInput } from '@/app/ui/common/class-names';
+import { PlusIcon } from '@/app/ui/common/icons';
 
 interface TaskComposerProps {
   /** Resolves once the task exists; the form is cleared only then. */

@@ -3,11 +3,11 @@
 import { DESCRIPTION_MAX_LENGTH, PRIORITIES, TITLE_MAX_LENGTH } from '@pakaura/contract/browser';
 import type { Priority, Task, UpdateTaskBody } from '@pakaura/contract';
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { describeError } from '../../lib/api-error';
-import { PRIORITY_LABELS } from '../../lib/format';
-import { changedFields, draftFromTask, type TaskDraft } from '../../lib/task-changes';
-import { hasErrors, validateTask, type FieldErrors, type TaskFields } from '../../lib/validation';
-import { buttonPrimary, buttonSecondary, fieldInput } from '../common/class-names';
+import { describeError } from '@/app/lib/api-error';
+import { PRIORITY_LABELS } from '@/app/lib/format';
+import { changedFields, draftFromTask, type TaskDraft } from '@/app/lib/task-changes';
+import { hasErrors, validateTask, type FieldErrors, type TaskFields } from '@/app/lib/validation';
+import { buttonPrimary, buttonSecondary, fieldInput } from '@/app/ui/common/class-names';
 
 interface TaskEditorProps {
   task: Task;

@@ -2,8 +2,8 @@
 
 import { TASK_STATUSES } from '@pakaura/contract/browser';
 import type { TaskStatus } from '@pakaura/contract';
-import { fieldInput } from '../common/class-names';
-import { SearchIcon } from '../common/icons';
+import { fieldInput } from '@/app/ui/common/class-names';
+import { SearchIcon } from '@/app/ui/common/icons';
 
 const LABELS: Record<TaskStatus, string> = { all: 'All', active: 'Active', completed: 'Completed' };
 

@@ -3,24 +3,24 @@
 import type { Conversation, CreateTaskBody, Task, UpdateTaskBody, User } from '@pakaura/contract';
 import { useRouter } from 'next/navigation';
 import { useCallback, useReducer, useRef, useState } from 'react';
-import { api } from '../../lib/api-client';
-import { ApiError, describeError } from '../../lib/api-error';
-import { boardReducer, chatChangedTasks, initialBoardState } from '../../lib/board-state';
+import { api } from '@/app/lib/api-client';
+import { ApiError, describeError } from '@/app/lib/api-error';
+import { boardReducer, chatChangedTasks, initialBoardState } from '@/app/lib/board-state';
 import {
   chatReducer,
   firstFreeId,
   initialChatState,
   isWaiting,
   type ChatEntry,
-} from '../../lib/chat-state';
-import { Board } from '../board/board';
-import { UndoToast } from '../board/undo-toast';
-import { ChatPanel } from '../chat/chat-panel';
-import { CloseIcon } from '../common/icons';
-import { AppHeader } from './app-header';
-import { SessionExpiredDialog } from './session-expired-dialog';
-import { useSessionGuard } from './use-session-guard';
-import { useUndoDelete } from './use-undo-delete';
+} from '@/app/lib/chat-state';
+import { Board } from '@/app/ui/board/board';
+import { UndoToast } from '@/app/ui/board/undo-toast';
+import { ChatPanel } from '@/app/ui/chat/chat-panel';
+import { CloseIcon } from '@/app/ui/common/icons';
+import { AppHeader } from '@/app/ui/workspace/app-header';
+import { SessionExpiredDialog } from '@/app/ui/workspace/session-expired-dialog';
+import { useSessionGuard } from '@/app/ui/workspace/use-session-guard';
+import { useUndoDelete } from '@/app/ui/workspace/use-undo-delete';
 
 interface WorkspaceProps {
   user: User;
