@@ -10,9 +10,26 @@ export default defineConfig({
   cacheDir: '../../node_modules/.vite/apps/frontend',
   resolve: { alias: [...workspaceAliases, appAlias] },
   test: {
-    name: 'frontend',
-    environment: 'node',
-    include: ['app/**/*.spec.ts', 'scripts/**/*.spec.ts', 'test/**/*.spec.ts'],
     reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'frontend',
+          environment: 'node',
+          include: ['app/**/*.spec.ts', 'scripts/**/*.spec.ts', 'test/**/*.spec.ts'],
+        },
+      },
+      {
+        // Components rendered with Testing Library in jsdom, as a browser would get them.
+        extends: true,
+        test: {
+          name: 'frontend-ui',
+          environment: 'jsdom',
+          include: ['app/**/*.spec.tsx'],
+          setupFiles: ['test/setup-dom.ts'],
+        },
+      },
+    ],
   },
 });
