@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'frontend',
           environment: 'node',
-          include: ['app/**/*.spec.ts', 'scripts/**/*.spec.ts', 'test/**/*.spec.ts'],
+          include: ['*.spec.ts', 'app/**/*.spec.ts', 'scripts/**/*.spec.ts', 'test/**/*.spec.ts'],
         },
       },
       {

@@ -16,7 +16,11 @@ function renderComposer(onAdd = vi.fn(async () => undefined)) {
 function renderEditor(onSave = vi.fn(async () => undefined), onClose = vi.fn()) {
   const task = makeTask({ title: 'Draft the agenda', description: 'For Monday' });
   render(<TaskEditor task={task} onSave={onSave} onClose={onClose} />);
-  return { form: screen.getByRole('form', { name: 'Edit task: Draft the agenda' }), onSave, onClose };
+  return {
+    form: screen.getByRole('form', { name: 'Edit task: Draft the agenda' }),
+    onSave,
+    onClose,
+  };
 }
 
 describe.each([
