@@ -54,6 +54,7 @@ test.describe('security headers and the content security policy', () => {
   }) => {
     // The browserErrors fixture fails the test on any violation the page reports; this walks
     // the screens that run the most code: the board, the editor, the assistant, sign-up.
+    test.slow();
     const board = new BoardPage(page);
     const response = await page.reload();
     await expectScriptsCarryTheNonce(page, response?.headers()['content-security-policy'] ?? '');

@@ -69,6 +69,19 @@ describe('createApiClient', () => {
     });
   });
 
+  it('reads one page of tasks at a time, after the cursor of the page before', async () => {
+    const task = makeTask();
+    server = await startLocalServer((_req, res) =>
+      sendJson(res, 200, { tasks: [task], nextCursor: 'next-page' }),
+    );
+    const client = createApiClient({ baseUrl: server.url });
+
+    const page = await client.listTasks({ status: 'completed', cursor: 'this-page' });
+
+    expect(page).toEqual({ tasks: [task], nextCursor: 'next-page' });
+    expect(server.seen[0]?.url).toBe('/api/v1/tasks?status=completed&cursor=this-page');
+  });
+
   it('reports a refused connection as a network error, not a crash', async () => {
     const client = createApiClient({ baseUrl: await closedPortUrl() });
 

@@ -64,6 +64,18 @@ describe('loadHome', () => {
     expect(await loadHome('expired', resolveApiUrl(api.url))).toEqual({ kind: 'signed-out' });
   });
 
+  it('keeps the cursor of the next page of tasks', async () => {
+    api = await startLocalServer(
+      fakeApi({
+        [API_ROUTES.tasks]: (res) => sendJson(res, 200, { tasks, nextCursor: 'opaque-2' }),
+      }),
+    );
+
+    const view = await loadHome('good', resolveApiUrl(api.url));
+
+    expect(view).toMatchObject({ kind: 'signed-in', tasks: { tasks, nextCursor: 'opaque-2' } });
+  });
+
   it('loads the person, their tasks and their latest conversation with their cookie', async () => {
     api = await startLocalServer(fakeApi());
 
@@ -72,7 +84,7 @@ describe('loadHome', () => {
     expect(view).toEqual({
       kind: 'signed-in',
       user,
-      tasks,
+      tasks: { tasks, nextCursor: null },
       conversation: { id: NEW_ID, messages: [], createdAt: '2026-01-02T00:00:00.000Z' },
     });
     expect(api.seen.map((r) => r.url)).not.toContain(conversationRoute(OLD_ID));
@@ -97,7 +109,7 @@ describe('loadHome', () => {
 
     const view = await loadHome('good', resolveApiUrl(api.url), { log: () => undefined });
 
-    expect(view).toMatchObject({ kind: 'signed-in', conversation: null, tasks });
+    expect(view).toMatchObject({ kind: 'signed-in', conversation: null, tasks: { tasks } });
   });
 
   it('explains instead of failing when the API is down', async () => {
