@@ -5,6 +5,7 @@ import {
   apiDownBaseUrl,
   baseUrl,
   chromiumPath,
+  echoBaseUrl,
   e2eOutputDir,
   PORTS,
   startsServers,
@@ -13,7 +14,6 @@ import {
 
 const apiBuild = path.join(workspaceRoot, 'dist/apps/api-container');
 const frontendServer = path.join(workspaceRoot, 'dist/apps/frontend/apps/frontend/server.js');
-const apiUrl = `http://127.0.0.1:${PORTS.api}`;
 
 /**
  * The API on the CI's PostgreSQL when PAKAURA_TEST_DATABASE_URL is set (after its migrate step),
@@ -68,7 +68,7 @@ export default defineConfig({
           name: 'api',
           command: `node ${path.join(apiBuild, 'migrate.js')} && node ${path.join(apiBuild, 'main.js')}`,
           cwd: workspaceRoot,
-          url: `${apiUrl}${API_ROUTES.health}`,
+          url: `http://127.0.0.1:${PORTS.api}${API_ROUTES.health}`,
           env: {
             ...databaseEnv,
             PORT: String(PORTS.api),
@@ -85,7 +85,7 @@ export default defineConfig({
           command: `node ${frontendServer}`,
           cwd: workspaceRoot,
           url: `${baseUrl}${FRONTEND_HEALTH_PATH}`,
-          env: frontendEnv(PORTS.frontend, apiUrl),
+          env: frontendEnv(PORTS.frontend, `http://127.0.0.1:${PORTS.api}`),
           reuseExistingServer: false,
           timeout: 30_000,
           gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
@@ -96,6 +96,26 @@ export default defineConfig({
           cwd: workspaceRoot,
           url: `${apiDownBaseUrl}${FRONTEND_HEALTH_PATH}`,
           env: frontendEnv(PORTS.frontendWithApiDown, `http://127.0.0.1:${PORTS.closed}`),
+          reuseExistingServer: false,
+          timeout: 30_000,
+          gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+        },
+        {
+          name: 'echo API',
+          command: `node ${path.join(workspaceRoot, 'apps/frontend-e2e/src/support/echo-api.mjs')}`,
+          cwd: workspaceRoot,
+          port: PORTS.echoApi,
+          env: { PORT: String(PORTS.echoApi) },
+          reuseExistingServer: false,
+          timeout: 10_000,
+          gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+        },
+        {
+          name: 'frontend (echo API)',
+          command: `node ${frontendServer}`,
+          cwd: workspaceRoot,
+          url: `${echoBaseUrl}${FRONTEND_HEALTH_PATH}`,
+          env: frontendEnv(PORTS.frontendWithEchoApi, `http://127.0.0.1:${PORTS.echoApi}`),
           reuseExistingServer: false,
           timeout: 30_000,
           gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },

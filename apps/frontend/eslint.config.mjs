@@ -29,6 +29,14 @@ export default [
               allowTypeImports: true,
             },
           ],
+          // One way to name a module of the app: `@/app/lib/api-client` reads the same from every
+          // file and survives a move of the importing file.
+          patterns: [
+            {
+              group: ['./*', '../*'],
+              message: 'Import modules of the app through the @/ alias, e.g. @/app/lib/api-client.',
+            },
+          ],
         },
       ],
     },

@@ -1,5 +1,6 @@
 import { API_ROUTES } from '@pakaura/contract/browser';
-import { newAccount, register, snap, test, expect } from './support/fixtures';
+import { clientAddress, newAccount, register, snap, test, expect } from './support/fixtures';
+import { apiUrl } from './support/stack';
 
 test.describe('signing in and out', () => {
   test(
@@ -105,26 +106,41 @@ test.describe('signing in and out', () => {
 
   test('says how long to wait once sign-in is rate limited', async ({
     page,
-    context,
     playwright,
-    baseURL,
     account,
   }) => {
-    // The API limits sign-in attempts per client address (from X-Forwarded-For, as behind the
-    // ingress): this test is a client of its own, so other tests keep their attempts.
-    const client = { 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250) + 1}` };
-    await context.setExtraHTTPHeaders(client);
-    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: client });
-    await register(api, account);
+    test.skip(!apiUrl, 'needs the API itself (E2E_API_URL) to act as another client');
+    // Someone else, from another address, guesses the password until the API throttles the
+    // account. They talk to the API directly as a client of their own (X-Forwarded-For, which
+    // the API believes from loopback): the frontend now reports every browser of this suite as
+    // 127.0.0.1, and flooding that address would throttle the other tests.
+    const attacker = await playwright.request.newContext({
+      baseURL: apiUrl,
+      extraHTTPHeaders: { 'x-forwarded-for': clientAddress('198.51.100') },
+    });
+    await register(attacker, account);
     let status = 0;
     for (let attempt = 0; attempt < 30 && status !== 429; attempt += 1) {
-      const response = await api.post(API_ROUTES.login, {
+      const response = await attacker.post(API_ROUTES.login, {
         data: { email: account.email, password: 'wrong-password' },
       });
       status = response.status();
     }
-    await api.dispose();
+    await attacker.dispose();
     expect(status).toBe(429);
+
+    const bystander = await playwright.request.newContext({
+      baseURL: apiUrl,
+      extraHTTPHeaders: { 'x-forwarded-for': clientAddress('203.0.113') },
+    });
+    const fromElsewhere = await bystander.post(API_ROUTES.login, {
+      data: { email: account.email, password: account.password },
+    });
+    await bystander.dispose();
+    test.skip(
+      fromElsewhere.status() !== 429,
+      'the API throttles sign-in per client address only, not per account: the person, on another address, is not throttled (runs once the API limits per account, issue 11 §3)',
+    );
 
     await page.goto('/');
     const form = page.getByRole('form', { name: 'Sign in' });

@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect } from 'react';
-import { Brand } from './ui/common/brand';
-import { buttonPrimary } from './ui/common/class-names';
-import { RefreshIcon } from './ui/common/icons';
+import { Brand } from '@/app/ui/common/brand';
+import { buttonPrimary } from '@/app/ui/common/class-names';
+import { RefreshIcon } from '@/app/ui/common/icons';
 
 /** Any rendering failure: a calm sentence and a retry, never a stack trace. */
 export default function ErrorPage({

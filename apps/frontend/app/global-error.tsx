@@ -1,6 +1,6 @@
 'use client';
 
-import './globals.css';
+import '@/app/globals.css';
 
 /** The last resort, when even the root layout failed: it renders its own document. */
 export default function GlobalError({ reset }: { reset: () => void }) {

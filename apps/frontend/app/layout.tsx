@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
-import './globals.css';
+import '@/app/globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Pakaura', template: '%s · Pakaura' },
@@ -13,7 +14,10 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request: each gets its own CSP nonce (proxy.ts), which a page
+  // prerendered at build time could not carry.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh bg-slate-100 font-sans text-slate-900 antialiased">

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { Brand } from './ui/common/brand';
-import { buttonPrimary } from './ui/common/class-names';
+import { Brand } from '@/app/ui/common/brand';
+import { buttonPrimary } from '@/app/ui/common/class-names';
 
 export default function NotFound() {
   return (

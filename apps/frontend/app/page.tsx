@@ -1,12 +1,12 @@
 import { SESSION_COOKIE } from '@pakaura/contract/browser';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
-import { resolveApiUrl } from './lib/api-url';
-import { loadHome } from './lib/home-data';
-import { AuthShell } from './ui/auth/auth-shell';
-import { SignInForm } from './ui/auth/sign-in-form';
-import { ServiceUnavailable } from './ui/common/service-unavailable';
-import { Workspace } from './ui/workspace/workspace';
+import { resolveApiUrl } from '@/app/lib/api-url';
+import { loadHome } from '@/app/lib/home-data';
+import { AuthShell } from '@/app/ui/auth/auth-shell';
+import { SignInForm } from '@/app/ui/auth/sign-in-form';
+import { ServiceUnavailable } from '@/app/ui/common/service-unavailable';
+import { Workspace } from '@/app/ui/workspace/workspace';
 
 export const metadata: Metadata = { title: 'Your tasks' };
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assembleStandalone } from './assemble-standalone.mjs';
+import { assembleStandalone } from '@/scripts/assemble-standalone.mjs';
 
 let root: string | undefined;
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the root `npm start` script belongs to no project; the frontend is one of its services
+// eslint-disable-next-line @nx/enforce-module-boundaries, @typescript-eslint/no-restricted-imports -- the root `npm start` script belongs to no project; the frontend is one of its services
 import { SERVICES, buildArgs } from '../../../scripts/start.mjs';
 
 const appDir = path.resolve(import.meta.dirname, '..');

@@ -16,6 +16,11 @@ export function newAccount(): Account {
   return { name: 'Ada Tester', email: `ada.${id}@example.com`, password: `correct-horse-${id}` };
 }
 
+/** A random address in one of the documentation networks (RFC 5737), e.g. `198.51.100`. */
+export function clientAddress(network: '198.51.100' | '203.0.113'): string {
+  return `${network}.${Math.floor(Math.random() * 254) + 1}`;
+}
+
 /**
  * Registers through the real API. Given `page.request`, the session cookie lands in the page's
  * browser context (signed in); given a separate request context, the page stays signed out.
@@ -34,11 +39,13 @@ export async function snap(page: Page, name: string) {
 }
 
 /**
- * Browser-side failures no assertion would see: uncaught exceptions and console errors (React
- * hydration mismatches among them). A refused or failed request is logged by Chromium too; those
- * are expected where a test provokes them, and the test checks what the person sees instead.
+ * Browser-side failures no assertion would see: uncaught exceptions, console errors (React
+ * hydration mismatches among them) and every Content-Security-Policy violation, reported by the
+ * page's own `securitypolicyviolation` events. A refused or failed request is logged by Chromium
+ * too; those are expected where a test provokes them, and the test checks what the person sees
+ * instead.
  */
-function watchBrowserErrors(page: Page): string[] {
+async function watchBrowserErrors(page: Page): Promise<string[]> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
@@ -46,14 +53,31 @@ function watchBrowserErrors(page: Page): string[] {
       errors.push(`console: ${message.text()}`);
     }
   });
+  await page.exposeFunction('reportCspViolation', (violation: string) =>
+    errors.push(`csp: ${violation}`),
+  );
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation: (v: string) => void })
+        .reportCspViolation;
+      report(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} in ${event.documentURI}`,
+      );
+    });
+  });
   return errors;
 }
 
-export const test = base.extend<{ account: Account; signedIn: Account; browserErrors: void }>({
+export const test = base.extend<{
+  account: Account;
+  signedIn: Account;
+  /** What went wrong in the browser; a test that provokes an error on purpose removes it. */
+  browserErrors: string[];
+}>({
   browserErrors: [
     async ({ page }, use) => {
-      const errors = watchBrowserErrors(page);
-      await use();
+      const errors = await watchBrowserErrors(page);
+      await use(errors);
       expect(errors, 'errors in the browser').toEqual([]);
     },
     { auto: true },

@@ -14,16 +14,33 @@ export const PORTS = {
   frontendWithApiDown: Number(process.env.E2E_API_DOWN_PORT ?? 13001),
   /** Nothing listens here (fetch refuses its blocked ports, such as 9, before connecting). */
   closed: Number(process.env.E2E_CLOSED_PORT ?? 18099),
+  /** An API stand-in that answers with the request it got (support/echo-api.mjs)... */
+  echoApi: Number(process.env.E2E_ECHO_API_PORT ?? 18098),
+  /** ...and a frontend whose API_URL points at it: what `/api` forwarding really sends. */
+  frontendWithEchoApi: Number(process.env.E2E_ECHO_FRONTEND_PORT ?? 13002),
 };
 
 export const startsServers = external === undefined;
 
 export const baseUrl = external ?? `http://127.0.0.1:${PORTS.frontend}`;
 
+/**
+ * The API itself, for tests that act as another client of it (a client the API tells apart by
+ * `X-Forwarded-For`, which it believes from loopback, as from a proxy).
+ */
+export const apiUrl = startsServers
+  ? `http://127.0.0.1:${PORTS.api}`
+  : process.env.E2E_API_URL?.replace(/\/+$/, '') || undefined;
+
 /** Set when there is a frontend whose API cannot be reached; those tests are skipped otherwise. */
 export const apiDownBaseUrl = startsServers
   ? `http://127.0.0.1:${PORTS.frontendWithApiDown}`
   : process.env.E2E_API_DOWN_BASE_URL?.replace(/\/+$/, '') || undefined;
+
+/** Set when there is a frontend whose API echoes requests; those tests are skipped otherwise. */
+export const echoBaseUrl = startsServers
+  ? `http://127.0.0.1:${PORTS.frontendWithEchoApi}`
+  : process.env.E2E_ECHO_BASE_URL?.replace(/\/+$/, '') || undefined;
 
 export const workspaceRoot = path.resolve(__dirname, '../../../..');
 

@@ -1,14 +1,9 @@
 import { API_ROUTES, taskRoute } from '@pakaura/contract/browser';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  closedPortUrl,
-  sendJson,
-  startLocalServer,
-  type LocalServer,
-} from '../../test/local-server';
-import { makeTask, makeUser } from '../../test/fixtures';
-import { createApiClient } from './api-client';
-import { ApiError } from './api-error';
+import { closedPortUrl, sendJson, startLocalServer, type LocalServer } from '@/test/local-server';
+import { makeTask, makeUser } from '@/test/fixtures';
+import { createApiClient } from '@/app/lib/api-client';
+import { ApiError } from '@/app/lib/api-error';
 
 let server: LocalServer | undefined;
 afterEach(async () => {
@@ -57,7 +52,7 @@ describe('createApiClient', () => {
     expect(server.seen[0]?.method).toBe('DELETE');
   });
 
-  it("turns an error answer into an ApiError with the API's message and Retry-After", async () => {
+  it('turns a rate-limited answer into an ApiError that says how long to wait', async () => {
     server = await startLocalServer((_req, res) =>
       sendJson(res, 429, { message: 'Too many requests' }, { 'retry-after': '12' }),
     );
@@ -66,7 +61,25 @@ describe('createApiClient', () => {
     const error = await client.signIn({ email: 'a@b.co', password: 'x' }).catch((e) => e);
 
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ kind: 'rate-limited', status: 429, retryAfterSeconds: 12 });
+    expect(error).toMatchObject({
+      kind: 'rate-limited',
+      status: 429,
+      retryAfterSeconds: 12,
+      message: 'Too many requests. Wait 12 seconds and try again.',
+    });
+  });
+
+  it('reads one page of tasks at a time, after the cursor of the page before', async () => {
+    const task = makeTask();
+    server = await startLocalServer((_req, res) =>
+      sendJson(res, 200, { tasks: [task], nextCursor: 'next-page' }),
+    );
+    const client = createApiClient({ baseUrl: server.url });
+
+    const page = await client.listTasks({ status: 'completed', cursor: 'this-page' });
+
+    expect(page).toEqual({ tasks: [task], nextCursor: 'next-page' });
+    expect(server.seen[0]?.url).toBe('/api/v1/tasks?status=completed&cursor=this-page');
   });
 
   it('reports a refused connection as a network error, not a crash', async () => {

@@ -11,10 +11,16 @@ import type {
   MeResponse,
   RegisterBody,
   Task,
-  TaskList,
   UpdateTaskBody,
 } from '@pakaura/contract';
-import { errorFromFailure, errorFromResponse } from './api-error';
+import { errorFromFailure, errorFromResponse } from '@/app/lib/api-error';
+import {
+  taskPageFrom,
+  taskPageRoute,
+  type TaskListAnswer,
+  type TaskPage,
+  type TaskPageRequest,
+} from '@/app/lib/task-page';
 
 export interface ApiClientOptions {
   /** Origin of the API; the browser leaves it empty and calls its own origin under `/api`. */
@@ -71,7 +77,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     signUp: (body: RegisterBody) => call<AuthResponse>('POST', API_ROUTES.register, body),
     signOut: () => call<unknown>('POST', API_ROUTES.logout),
     me: () => call<MeResponse>('GET', API_ROUTES.me),
-    listTasks: () => call<TaskList>('GET', API_ROUTES.tasks),
+    /** One page of tasks: the first, or the one after `cursor`. */
+    listTasks: async (page: TaskPageRequest = {}): Promise<TaskPage> =>
+      taskPageFrom(await call<TaskListAnswer>('GET', taskPageRoute(page))),
     createTask: (body: CreateTaskBody) => call<Task>('POST', API_ROUTES.tasks, body),
     updateTask: (id: string, body: UpdateTaskBody) => call<Task>('PATCH', taskRoute(id), body),
     deleteTask: (id: string, opts: { keepalive?: boolean } = {}) =>

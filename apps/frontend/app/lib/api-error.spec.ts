@@ -7,7 +7,7 @@ import {
   errorFromResponse,
   kindForStatus,
   parseRetryAfter,
-} from './api-error';
+} from '@/app/lib/api-error';
 
 describe('kindForStatus', () => {
   it.each([
@@ -51,6 +51,21 @@ describe('errorFromResponse', () => {
 
   it('reads Retry-After into the error', () => {
     expect(errorFromResponse(429, { message: 'slow down' }, '42').retryAfterSeconds).toBe(42);
+  });
+
+  it('says how long to wait on any rate-limited answer, from Retry-After', () => {
+    expect(errorFromResponse(429, { message: 'Rate limit exceeded' }, '42').message).toBe(
+      'Too many requests. Wait 42 seconds and try again.',
+    );
+    expect(errorFromResponse(429, {}, '1').message).toBe(
+      'Too many requests. Wait 1 second and try again.',
+    );
+    expect(errorFromResponse(429, {}, '600').message).toBe(
+      'Too many requests. Wait 10 minutes and try again.',
+    );
+    expect(errorFromResponse(429, {}, null).message).toBe(
+      'Too many requests. Wait a minute and try again.',
+    );
   });
 });
 

@@ -61,12 +61,20 @@ export function errorFromResponse(status: number, body: unknown, retryAfter: str
     typeof (body as { message?: unknown }).message === 'string'
       ? (body as { message: string }).message.trim()
       : '';
+  const retryAfterSeconds = parseRetryAfter(retryAfter);
   let message: string;
   if (kind === 'server')
     message = status === 502 || status === 503 ? NETWORK_MESSAGE : SERVER_MESSAGE;
   else if (kind === 'timeout') message = TIMEOUT_MESSAGE;
+  else if (kind === 'rate-limited') message = waitMessage('Too many requests', retryAfterSeconds);
   else message = apiMessage || `The request failed (HTTP ${status}).`;
-  return new ApiError(kind, status, message, parseRetryAfter(retryAfter));
+  return new ApiError(kind, status, message, retryAfterSeconds);
+}
+
+/** "<What happened>. Wait 30 seconds and try again.", from the API's `Retry-After`. */
+function waitMessage(what: string, seconds: number | undefined): string {
+  const wait = seconds && seconds > 0 ? formatWait(seconds) : 'a minute';
+  return `${what}. Wait ${wait} and try again.`;
 }
 
 /** A failure before any answer: the connection, or our own deadline. */
@@ -94,10 +102,7 @@ export function describeSignInError(error: unknown): string {
     return 'That email and password do not match. Check them and try again.';
   }
   if (error instanceof ApiError && error.kind === 'rate-limited') {
-    const wait = error.retryAfterSeconds;
-    return wait && wait > 0
-      ? `Too many sign-in attempts. Wait ${formatWait(wait)} and try again.`
-      : 'Too many sign-in attempts. Wait a minute and try again.';
+    return waitMessage('Too many sign-in attempts', error.retryAfterSeconds);
   }
   return describeError(error);
 }

@@ -1,13 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  closedPortUrl,
-  sendJson,
-  startLocalServer,
-  type LocalServer,
-} from '../../test/local-server';
-import { forwardToApi } from './api-forward';
-import { resolveApiUrl } from './api-url';
+import { closedPortUrl, sendJson, startLocalServer, type LocalServer } from '@/test/local-server';
+import { forwardToApi } from '@/app/lib/api-forward';
+import { resolveApiUrl } from '@/app/lib/api-url';
 
 let api: LocalServer | undefined;
 afterEach(async () => {
@@ -28,7 +23,8 @@ describe('forwardToApi', () => {
         headers: {
           cookie: 'pakaura_session=abc',
           'content-type': 'application/json',
-          'x-forwarded-for': '10.1.2.3',
+          origin: 'http://127.0.0.1:3000',
+          'sec-fetch-site': 'same-origin',
         },
         body: JSON.stringify({ title: 'Demo' }),
       }),
@@ -40,9 +36,79 @@ describe('forwardToApi', () => {
     const seen = api.seen[0];
     expect(seen).toMatchObject({ method: 'POST', url: '/api/v1/tasks?status=active' });
     expect(JSON.parse(seen?.body ?? '')).toEqual({ title: 'Demo' });
-    expect(seen?.headers.cookie).toBe('pakaura_session=abc');
-    expect(seen?.headers['x-forwarded-for']).toBe('10.1.2.3');
-    expect(seen?.headers.host).toBe(new URL(api.url).host);
+    expect(seen?.headers).toMatchObject({
+      cookie: 'pakaura_session=abc',
+      origin: 'http://127.0.0.1:3000',
+      'sec-fetch-site': 'same-origin',
+      host: new URL(api.url).host,
+    });
+  });
+
+  it('tells the API who the client really is, whatever the client claimed', async () => {
+    api = await startLocalServer((_req, res) => sendJson(res, 200, {}));
+
+    await forwardToApi(
+      browserRequest('/api/v1/auth/login', {
+        method: 'POST',
+        headers: {
+          'x-forwarded-for': '203.0.113.7, 10.0.0.1',
+          'x-forwarded-host': 'evil.example',
+          'x-forwarded-proto': 'https',
+          'x-forwarded-port': '443',
+          forwarded: 'for=198.51.100.1;proto=https',
+          'x-real-ip': '198.51.100.2',
+        },
+        body: '{}',
+      }),
+      resolveApiUrl(api.url),
+      { client: { address: '127.0.0.1', proto: 'http', host: '127.0.0.1:3000' } },
+    );
+
+    const headers = api.seen[0]?.headers ?? {};
+    expect(headers).toMatchObject({
+      'x-forwarded-for': '127.0.0.1',
+      'x-forwarded-proto': 'http',
+      'x-forwarded-host': '127.0.0.1:3000',
+    });
+    expect(headers['x-forwarded-port']).toBeUndefined();
+    expect(headers.forwarded).toBeUndefined();
+    expect(headers['x-real-ip']).toBeUndefined();
+  });
+
+  it("keeps this server's own response headers, which Next.js copies onto the request, off the API call", async () => {
+    api = await startLocalServer((_req, res) => sendJson(res, 200, {}));
+
+    await forwardToApi(
+      browserRequest('/api/v1/tasks', {
+        headers: {
+          'content-security-policy': "default-src 'self'",
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'same-origin',
+          'x-frame-options': 'DENY',
+          accept: 'application/json',
+        },
+      }),
+      resolveApiUrl(api.url),
+    );
+
+    const names = Object.keys(api.seen[0]?.headers ?? {});
+    expect(names).toContain('accept');
+    expect(names).not.toContain('content-security-policy');
+    expect(names).not.toContain('x-content-type-options');
+    expect(names).not.toContain('referrer-policy');
+    expect(names).not.toContain('x-frame-options');
+  });
+
+  it('sends no forwarding headers at all when it does not know the connection', async () => {
+    api = await startLocalServer((_req, res) => sendJson(res, 200, {}));
+
+    await forwardToApi(
+      browserRequest('/api/v1/tasks', { headers: { 'x-forwarded-for': '203.0.113.7' } }),
+      resolveApiUrl(api.url),
+    );
+
+    const names = Object.keys(api.seen[0]?.headers ?? {});
+    expect(names.filter((name) => name.startsWith('x-forwarded-'))).toEqual([]);
   });
 
   it('hands every Set-Cookie of the API back to the browser', async () => {

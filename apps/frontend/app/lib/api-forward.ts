@@ -1,6 +1,11 @@
 import type { ErrorResponse } from '@pakaura/contract';
-import { apiRouteUrl } from './api-url';
-import { fetchFailureReason } from './fetch-failure';
+import { apiRouteUrl } from '@/app/lib/api-url';
+import { fetchFailureReason } from '@/app/lib/fetch-failure';
+import {
+  isForwardingHeader,
+  isResponseSecurityHeader,
+  type ClientConnection,
+} from '@/app/lib/security-headers';
 
 /** Headers that describe one connection, not the message: never copied across a proxy. */
 const HOP_BY_HOP = new Set([
@@ -26,6 +31,11 @@ export interface ForwardOptions {
   timeoutMs?: number;
   /** Where failures are reported (the server log). */
   log?: (line: string) => void;
+  /**
+   * The browser's connection as this server saw it: the API gets it as `X-Forwarded-For`,
+   * `-Proto` and `-Host` (its rate limits count per client), never what the browser claimed.
+   */
+  client?: ClientConnection;
 }
 
 function jsonError(status: number, message: string): Response {
@@ -44,14 +54,19 @@ export async function forwardToApi(
   apiBase: URL,
   options: ForwardOptions = {},
 ): Promise<Response> {
-  const { timeoutMs = 75_000, log = console.error } = options;
+  const { timeoutMs = 75_000, log = console.error, client = {} } = options;
   const incoming = new URL(request.url);
   const target = apiRouteUrl(apiBase, `${incoming.pathname}${incoming.search}`);
 
+  // Cookie, Origin and Sec-Fetch-Site pass through: the API checks them on state changes.
   const headers = new Headers();
   request.headers.forEach((value, name) => {
-    if (!HOP_BY_HOP.has(name)) headers.set(name, value);
+    if (HOP_BY_HOP.has(name) || isForwardingHeader(name) || isResponseSecurityHeader(name)) return;
+    headers.set(name, value);
   });
+  if (client.address) headers.set('x-forwarded-for', client.address);
+  if (client.proto) headers.set('x-forwarded-proto', client.proto);
+  if (client.host) headers.set('x-forwarded-host', client.host);
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
 
   let upstream: Response;

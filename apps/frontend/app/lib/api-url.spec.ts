@@ -1,6 +1,6 @@
 import { API_PORT, API_ROUTES } from '@pakaura/contract/browser';
 import { describe, expect, it } from 'vitest';
-import { apiRouteUrl, DEFAULT_API_URL, resolveApiUrl } from './api-url';
+import { apiRouteUrl, DEFAULT_API_URL, resolveApiUrl } from '@/app/lib/api-url';
 
 describe('resolveApiUrl', () => {
   it('defaults to the API port on this machine', () => {

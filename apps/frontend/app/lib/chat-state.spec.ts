@@ -1,7 +1,7 @@
 import type { ChatResponse, Conversation } from '@pakaura/contract';
 import { describe, expect, it } from 'vitest';
-import { action, makeTask } from '../../test/fixtures';
-import { chatReducer, firstFreeId, initialChatState, isWaiting } from './chat-state';
+import { action, makeTask } from '@/test/fixtures';
+import { chatReducer, firstFreeId, initialChatState, isWaiting } from '@/app/lib/chat-state';
 
 const CONVERSATION_ID = '33333333-3333-4333-8333-333333333333';
 

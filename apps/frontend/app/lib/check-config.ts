@@ -1,4 +1,4 @@
-import { resolveApiUrl } from './api-url';
+import { resolveApiUrl } from '@/app/lib/api-url';
 
 /** Validates the server's environment once; a bad value ends the process with one clear line. */
 export function checkConfigOrExit(apiUrl: string | undefined = process.env.API_URL): void {

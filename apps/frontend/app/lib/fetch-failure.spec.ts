@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchFailureReason } from './fetch-failure';
+import { fetchFailureReason } from '@/app/lib/fetch-failure';
 
 describe('fetchFailureReason', () => {
   it('names the system error of a refused connection', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueState, formatDueDate, localDate } from './format';
+import { dueState, formatDueDate, localDate } from '@/app/lib/format';
 
 describe('formatDueDate', () => {
   it('formats from the string alone, the same on server and browser', () => {

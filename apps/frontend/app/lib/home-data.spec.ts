@@ -1,16 +1,16 @@
 import { API_ROUTES, SESSION_COOKIE, conversationRoute } from '@pakaura/contract/browser';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTask, makeUser } from '../../test/fixtures';
+import { makeTask, makeUser } from '@/test/fixtures';
 import {
   closedPortUrl,
   sendJson,
   startLocalServer,
   type LocalServer,
   type SeenRequest,
-} from '../../test/local-server';
-import { resolveApiUrl } from './api-url';
-import { loadHome } from './home-data';
+} from '@/test/local-server';
+import { resolveApiUrl } from '@/app/lib/api-url';
+import { loadHome } from '@/app/lib/home-data';
 
 const OLD_ID = '44444444-4444-4444-8444-444444444444';
 const NEW_ID = '55555555-5555-4555-8555-555555555555';
@@ -64,6 +64,18 @@ describe('loadHome', () => {
     expect(await loadHome('expired', resolveApiUrl(api.url))).toEqual({ kind: 'signed-out' });
   });
 
+  it('keeps the cursor of the next page of tasks', async () => {
+    api = await startLocalServer(
+      fakeApi({
+        [API_ROUTES.tasks]: (res) => sendJson(res, 200, { tasks, nextCursor: 'opaque-2' }),
+      }),
+    );
+
+    const view = await loadHome('good', resolveApiUrl(api.url));
+
+    expect(view).toMatchObject({ kind: 'signed-in', tasks: { tasks, nextCursor: 'opaque-2' } });
+  });
+
   it('loads the person, their tasks and their latest conversation with their cookie', async () => {
     api = await startLocalServer(fakeApi());
 
@@ -72,7 +84,7 @@ describe('loadHome', () => {
     expect(view).toEqual({
       kind: 'signed-in',
       user,
-      tasks,
+      tasks: { tasks, nextCursor: null },
       conversation: { id: NEW_ID, messages: [], createdAt: '2026-01-02T00:00:00.000Z' },
     });
     expect(api.seen.map((r) => r.url)).not.toContain(conversationRoute(OLD_ID));
@@ -97,7 +109,7 @@ describe('loadHome', () => {
 
     const view = await loadHome('good', resolveApiUrl(api.url), { log: () => undefined });
 
-    expect(view).toMatchObject({ kind: 'signed-in', conversation: null, tasks });
+    expect(view).toMatchObject({ kind: 'signed-in', conversation: null, tasks: { tasks } });
   });
 
   it('explains instead of failing when the API is down', async () => {

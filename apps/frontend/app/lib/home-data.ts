@@ -1,14 +1,8 @@
 import { API_ROUTES, SESSION_COOKIE, conversationRoute } from '@pakaura/contract/browser';
-import type {
-  Conversation,
-  ConversationList,
-  MeResponse,
-  Task,
-  TaskList,
-  User,
-} from '@pakaura/contract';
-import { apiRouteUrl } from './api-url';
-import { fetchFailureReason } from './fetch-failure';
+import type { Conversation, ConversationList, MeResponse, User } from '@pakaura/contract';
+import { apiRouteUrl } from '@/app/lib/api-url';
+import { fetchFailureReason } from '@/app/lib/fetch-failure';
+import { taskPageFrom, type TaskListAnswer, type TaskPage } from '@/app/lib/task-page';
 
 /** What the root URL shows: the sign-in form, the person's workspace, or a retry message. */
 export type HomeView =
@@ -17,8 +11,8 @@ export type HomeView =
   | {
       kind: 'signed-in';
       user: User;
-      /** Null when the list could not be loaded: the board offers a retry. */
-      tasks: Task[] | null;
+      /** The first page of the tasks; null when it could not be loaded: the board offers a retry. */
+      tasks: TaskPage | null;
       /** The latest conversation, or null for a fresh start. */
       conversation: Conversation | null;
     };
@@ -64,7 +58,7 @@ export async function loadHome(
 
   const [me, tasks, conversations] = await Promise.all([
     get<MeResponse>(API_ROUTES.me),
-    get<TaskList>(API_ROUTES.tasks),
+    get<TaskListAnswer>(API_ROUTES.tasks),
     get<ConversationList>(API_ROUTES.conversations),
   ]);
   if (!me.ok) {
@@ -88,7 +82,7 @@ export async function loadHome(
   return {
     kind: 'signed-in',
     user: me.body.user,
-    tasks: tasks.ok ? tasks.body.tasks : null,
+    tasks: tasks.ok ? taskPageFrom(tasks.body) : null,
     conversation,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeTask } from '../../test/fixtures';
-import { changedFields, createBody, draftFromTask, EMPTY_DRAFT } from './task-changes';
+import { makeTask } from '@/test/fixtures';
+import { changedFields, createBody, draftFromTask, EMPTY_DRAFT } from '@/app/lib/task-changes';
 
 describe('createBody', () => {
   it('trims the text and leaves out empty optional fields', () => {

@@ -5,7 +5,7 @@ import {
   TITLE_MAX_LENGTH,
 } from '@pakaura/contract/browser';
 import { describe, expect, it } from 'vitest';
-import { hasErrors, validateSignIn, validateSignUp, validateTask } from './validation';
+import { hasErrors, validateSignIn, validateSignUp, validateTask } from '@/app/lib/validation';
 
 describe('validateSignIn', () => {
   it('asks for both fields', () => {

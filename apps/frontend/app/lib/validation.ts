@@ -21,7 +21,7 @@ export interface SignUpFields extends SignInFields {
   name: string;
 }
 
-export interface TaskFields {
+export interface TaskTextFields {
   title: string;
   description: string;
 }
@@ -60,8 +60,8 @@ export function validateSignUp(fields: SignUpFields): FieldErrors<keyof SignUpFi
   return errors;
 }
 
-export function validateTask(fields: TaskFields): FieldErrors<keyof TaskFields> {
-  const errors: FieldErrors<keyof TaskFields> = {};
+export function validateTask(fields: TaskTextFields): FieldErrors<keyof TaskTextFields> {
+  const errors: FieldErrors<keyof TaskTextFields> = {};
   const title = fields.title.trim();
   if (!title) errors.title = 'Give the task a title.';
   else if (title.length > TITLE_MAX_LENGTH) {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { AuthShell } from '../ui/auth/auth-shell';
-import { SignUpForm } from '../ui/auth/sign-up-form';
+import { AuthShell } from '@/app/ui/auth/auth-shell';
+import { SignUpForm } from '@/app/ui/auth/sign-up-form';
 
 export const metadata: Metadata = { title: 'Create your account' };
 

@@ -1,10 +1,13 @@
-import { forwardToApi } from '../../lib/api-forward';
-import { resolveApiUrl } from '../../lib/api-url';
+import { forwardToApi } from '@/app/lib/api-forward';
+import { resolveApiUrl } from '@/app/lib/api-url';
+import { connectionOf } from '@/app/lib/security-headers';
 
 // Read API_URL per request: the same build runs against whichever API its deployment names.
 export const dynamic = 'force-dynamic';
 
-const forward = (request: Request) => forwardToApi(request, resolveApiUrl());
+// proxy.ts removed the forwarding headers the browser sent; those left are the connection's.
+const forward = (request: Request) =>
+  forwardToApi(request, resolveApiUrl(), { client: connectionOf(request.headers) });
 
 export {
   forward as GET,

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { Brand } from '../common/brand';
-import { CheckIcon } from '../common/icons';
+import { Brand } from '@/app/ui/common/brand';
+import { CheckIcon } from '@/app/ui/common/icons';
 
 interface AuthShellProps {
   title: string;

@@ -3,17 +3,17 @@
 import type { User } from '@pakaura/contract';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
-import { api } from '../../lib/api-client';
-import { describeSignInError, isUnauthorized } from '../../lib/api-error';
+import { api } from '@/app/lib/api-client';
+import { describeSignInError, isUnauthorized } from '@/app/lib/api-error';
 import {
   hasErrors,
   validateSignIn,
   type FieldErrors,
   type SignInFields,
-} from '../../lib/validation';
-import { buttonPrimary } from '../common/class-names';
-import { FormAlert } from './form-alert';
-import { TextField } from './text-field';
+} from '@/app/lib/validation';
+import { buttonPrimary } from '@/app/ui/common/class-names';
+import { FormAlert } from '@/app/ui/auth/form-alert';
+import { TextField } from '@/app/ui/auth/text-field';
 
 interface SignInFormProps {
   /** Prefills the email (signing in again after the session expired). */

@@ -3,17 +3,17 @@
 import { PASSWORD_MIN_LENGTH } from '@pakaura/contract/browser';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
-import { api } from '../../lib/api-client';
-import { ApiError, describeError } from '../../lib/api-error';
+import { api } from '@/app/lib/api-client';
+import { ApiError, describeError } from '@/app/lib/api-error';
 import {
   hasErrors,
   validateSignUp,
   type FieldErrors,
   type SignUpFields,
-} from '../../lib/validation';
-import { buttonPrimary } from '../common/class-names';
-import { FormAlert } from './form-alert';
-import { TextField } from './text-field';
+} from '@/app/lib/validation';
+import { buttonPrimary } from '@/app/ui/common/class-names';
+import { FormAlert } from '@/app/ui/auth/form-alert';
+import { TextField } from '@/app/ui/auth/text-field';
 
 type Field = keyof SignUpFields;
 const FIELD_ORDER: Field[] = ['name', 'email', 'password'];

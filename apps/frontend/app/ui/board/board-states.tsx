@@ -1,6 +1,7 @@
 import type { TaskStatus } from '@pakaura/contract';
-import { buttonSecondary } from '../common/class-names';
-import { RefreshIcon, SparklesIcon } from '../common/icons';
+import type { Paging } from '@/app/lib/board-state';
+import { buttonSecondary } from '@/app/ui/common/class-names';
+import { RefreshIcon, SparklesIcon } from '@/app/ui/common/icons';
 
 /** Placeholder rows while the list is fetched again, the same height as real ones. */
 export function BoardSkeleton() {
@@ -24,14 +25,14 @@ export function BoardSkeleton() {
   );
 }
 
-export function BoardLoadError({ onRetry }: { onRetry: () => void }) {
+export function BoardLoadError({ message, onRetry }: { message: string; onRetry: () => void }) {
   return (
     <div
       role="alert"
       className="rounded-xl border border-rose-200 bg-rose-50 px-4 py-6 text-center"
     >
       <p className="text-sm font-medium text-rose-800">We couldn&apos;t load your tasks.</p>
-      <p className="mt-1 text-sm text-rose-700">The service did not answer. Your tasks are safe.</p>
+      <p className="mt-1 text-sm text-rose-700">{message}</p>
       <button type="button" className={`${buttonSecondary} mt-4`} onClick={onRetry}>
         <RefreshIcon />
         Try again
@@ -41,15 +42,16 @@ export function BoardLoadError({ onRetry }: { onRetry: () => void }) {
 }
 
 interface EmptyBoardProps {
-  totalTasks: number;
+  /** The person has no task at all. */
+  noTasks: boolean;
   filter: TaskStatus;
   search: string;
   onClearSearch: () => void;
 }
 
 /** What an empty list means depends on why it is empty: say so, and what to do next. */
-export function EmptyBoard({ totalTasks, filter, search, onClearSearch }: EmptyBoardProps) {
-  if (totalTasks === 0) {
+export function EmptyBoard({ noTasks, filter, search, onClearSearch }: EmptyBoardProps) {
+  if (noTasks) {
     return (
       <div className="rounded-xl border border-dashed border-slate-300 px-6 py-10 text-center">
         <span className="mx-auto grid size-10 place-items-center rounded-full bg-brand-50 text-brand-600">
@@ -74,6 +76,57 @@ export function EmptyBoard({ totalTasks, filter, search, onClearSearch }: EmptyB
           Clear search
         </button>
       ) : null}
+    </div>
+  );
+}
+
+interface MoreTasksProps {
+  paging: Paging;
+  onLoadMore: () => void;
+  onRetry: () => void;
+}
+
+/** Below the list: the next page on request, or why the list may not be whole yet. */
+export function MoreTasks({ paging, onLoadMore, onRetry }: MoreTasksProps) {
+  if (paging.error) {
+    const more = paging.loaded && paging.nextCursor !== null;
+    return (
+      <div
+        role="alert"
+        className="mt-3 flex flex-wrap items-center justify-center gap-3 text-sm text-rose-700"
+      >
+        <p>
+          {more ? "Couldn't load more tasks." : "Couldn't look through all your tasks."}{' '}
+          {paging.error}
+        </p>
+        <button type="button" className={buttonSecondary} onClick={more ? onLoadMore : onRetry}>
+          <RefreshIcon />
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!paging.loaded) {
+    return (
+      <p role="status" className="mt-3 text-center text-sm text-slate-500">
+        Looking through all your tasks…
+      </p>
+    );
+  }
+  if (!paging.nextCursor) return null;
+  // Stays focusable while the page loads (aria-disabled, not disabled): a keyboard user keeps
+  // their place and can ask again once it is in.
+  const loading = paging.request === 'more';
+  return (
+    <div className="mt-3 flex justify-center">
+      <button
+        type="button"
+        className={buttonSecondary}
+        aria-disabled={loading}
+        onClick={loading ? undefined : onLoadMore}
+      >
+        {loading ? 'Loading more tasks…' : 'Load more tasks'}
+      </button>
     </div>
   );
 }

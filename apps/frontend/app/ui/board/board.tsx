@@ -1,12 +1,12 @@
 'use client';
 
 import type { CreateTaskBody, Task, TaskStatus, UpdateTaskBody } from '@pakaura/contract';
-import { countTasks, visibleTasks, type BoardState } from '../../lib/board-state';
-import { useToday } from '../common/use-today';
-import { BoardLoadError, BoardSkeleton, EmptyBoard } from './board-states';
-import { TaskComposer } from './task-composer';
-import { TaskFilters } from './task-filters';
-import { TaskItem } from './task-item';
+import { countTasks, visibleTasks, type BoardState } from '@/app/lib/board-state';
+import { useToday } from '@/app/ui/common/use-today';
+import { BoardLoadError, BoardSkeleton, EmptyBoard, MoreTasks } from '@/app/ui/board/board-states';
+import { TaskComposer } from '@/app/ui/board/task-composer';
+import { TaskFilters } from '@/app/ui/board/task-filters';
+import { TaskItem } from '@/app/ui/board/task-item';
 
 interface BoardProps {
   state: BoardState;
@@ -17,6 +17,7 @@ interface BoardProps {
   onFilter: (filter: TaskStatus) => void;
   onSearch: (search: string) => void;
   onReload: () => void;
+  onLoadMore: () => void;
 }
 
 export function Board({
@@ -28,18 +29,25 @@ export function Board({
   onFilter,
   onSearch,
   onReload,
+  onLoadMore,
 }: BoardProps) {
   const today = useToday();
-  const counts = countTasks(state.tasks);
+  const counts = countTasks(state);
   const tasks = visibleTasks(state);
+  const { paging } = state;
+  const waitingForFirstPage = !paging.loaded && paging.request === 'first';
 
   let content;
-  if (state.status === 'loading') content = <BoardSkeleton />;
-  else if (state.status === 'error') content = <BoardLoadError onRetry={onReload} />;
-  else if (tasks.length === 0) {
+  if (tasks.length === 0 && !paging.loaded) {
+    content = paging.error ? (
+      <BoardLoadError message={paging.error} onRetry={onReload} />
+    ) : (
+      <BoardSkeleton />
+    );
+  } else if (tasks.length === 0 && !paging.nextCursor) {
     content = (
       <EmptyBoard
-        totalTasks={state.tasks.length}
+        noTasks={state.tasks.length === 0 && state.complete.all}
         filter={state.filter}
         search={state.search}
         onClearSearch={() => onSearch('')}
@@ -47,21 +55,25 @@ export function Board({
     );
   } else {
     content = (
-      <ul aria-label="Tasks" className="space-y-2">
-        {tasks.map((task) => (
-          <TaskItem
-            key={task.id}
-            task={task}
-            today={today}
-            onToggle={onToggle}
-            onSave={onSave}
-            onDelete={onDelete}
-          />
-        ))}
-      </ul>
+      <>
+        <ul aria-label="Tasks" className="space-y-2">
+          {tasks.map((task) => (
+            <TaskItem
+              key={task.id}
+              task={task}
+              today={today}
+              onToggle={onToggle}
+              onSave={onSave}
+              onDelete={onDelete}
+            />
+          ))}
+        </ul>
+        <MoreTasks paging={paging} onLoadMore={onLoadMore} onRetry={onReload} />
+      </>
     );
   }
 
+  const open = counts.active;
   return (
     <section
       aria-labelledby="board-title"
@@ -72,7 +84,9 @@ export function Board({
           Your tasks
         </h1>
         <p className="text-sm text-slate-500" aria-live="polite">
-          {counts.active === 0 ? 'Nothing open' : `${counts.active} open`}
+          {open.count === 0 && !open.more
+            ? 'Nothing open'
+            : `${open.count}${open.more ? '+' : ''} open`}
         </p>
       </div>
       <TaskComposer onAdd={onAdd} />
@@ -83,7 +97,7 @@ export function Board({
         onFilter={onFilter}
         onSearch={onSearch}
       />
-      <div aria-busy={state.status === 'loading'}>{content}</div>
+      <div aria-busy={waitingForFirstPage}>{content}</div>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { Priority } from '@pakaura/contract';
-import { formatDueDate, PRIORITY_LABELS, type DueState } from '../../lib/format';
-import { CalendarIcon } from '../common/icons';
+import { formatDueDate, PRIORITY_LABELS, type DueState } from '@/app/lib/format';
+import { CalendarIcon } from '@/app/ui/common/icons';
 
 const PRIORITY_STYLES: Record<Priority, string> = {
   low: 'bg-slate-100 text-slate-600 ring-slate-200',

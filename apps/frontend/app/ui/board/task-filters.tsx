@@ -1,15 +1,17 @@
 'use client';
 
-import { TASK_STATUSES } from '@pakaura/contract/browser';
+import { TASK_STATUSES, TITLE_MAX_LENGTH } from '@pakaura/contract/browser';
 import type { TaskStatus } from '@pakaura/contract';
-import { fieldInput } from '../common/class-names';
-import { SearchIcon } from '../common/icons';
+import type { TaskCount } from '@/app/lib/board-state';
+import { fieldInput } from '@/app/ui/common/class-names';
+import { SearchIcon } from '@/app/ui/common/icons';
 
 const LABELS: Record<TaskStatus, string> = { all: 'All', active: 'Active', completed: 'Completed' };
 
 interface TaskFiltersProps {
   filter: TaskStatus;
-  counts: Record<TaskStatus, number>;
+  /** "50+" while there may be more than the tasks loaded so far. */
+  counts: Record<TaskStatus, TaskCount>;
   search: string;
   onFilter: (filter: TaskStatus) => void;
   onSearch: (search: string) => void;
@@ -29,7 +31,8 @@ export function TaskFilters({ filter, counts, search, onFilter, onSearch }: Task
           >
             {LABELS[status]}
             <span className="min-w-5 rounded-full bg-slate-200/80 px-1.5 text-xs tabular-nums text-slate-600">
-              {counts[status]}
+              {counts[status].count}
+              {counts[status].more ? '+' : ''}
             </span>
           </button>
         ))}
@@ -44,6 +47,7 @@ export function TaskFilters({ filter, counts, search, onFilter, onSearch }: Task
           type="search"
           placeholder="Search tasks"
           autoComplete="off"
+          maxLength={TITLE_MAX_LENGTH}
           value={search}
           onChange={(e) => onSearch(e.target.value)}
           className={`${fieldInput} pl-9`}

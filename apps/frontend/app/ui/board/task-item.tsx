@@ -2,11 +2,11 @@
 
 import type { Task, UpdateTaskBody } from '@pakaura/contract';
 import { useEffect, useRef, useState } from 'react';
-import { dueState } from '../../lib/format';
-import { iconButton } from '../common/class-names';
-import { PencilIcon, TrashIcon } from '../common/icons';
-import { DueBadge, PriorityBadge } from './task-badges';
-import { TaskEditor } from './task-editor';
+import { dueState } from '@/app/lib/format';
+import { iconButton } from '@/app/ui/common/class-names';
+import { PencilIcon, TrashIcon } from '@/app/ui/common/icons';
+import { DueBadge, PriorityBadge } from '@/app/ui/board/task-badges';
+import { TaskEditor } from '@/app/ui/board/task-editor';
 
 interface TaskItemProps {
   task: Task;

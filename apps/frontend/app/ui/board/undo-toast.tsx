@@ -1,7 +1,7 @@
 'use client';
 
 import type { Task } from '@pakaura/contract';
-import { CloseIcon } from '../common/icons';
+import { CloseIcon } from '@/app/ui/common/icons';
 
 interface UndoToastProps {
   task: Task | null;

@@ -2,7 +2,7 @@
 
 import { MESSAGE_MAX_LENGTH } from '@pakaura/contract/browser';
 import type { FormEvent, KeyboardEvent, Ref } from 'react';
-import { SendIcon } from '../common/icons';
+import { SendIcon } from '@/app/ui/common/icons';
 
 interface ChatComposerProps {
   draft: string;

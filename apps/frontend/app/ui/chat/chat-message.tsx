@@ -1,5 +1,5 @@
-import type { ChatEntry } from '../../lib/chat-state';
-import { CheckIcon, CloseIcon } from '../common/icons';
+import type { ChatEntry } from '@/app/lib/chat-state';
+import { CheckIcon, CloseIcon } from '@/app/ui/common/icons';
 
 interface ChatMessageProps {
   entry: ChatEntry;

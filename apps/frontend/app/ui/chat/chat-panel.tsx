@@ -1,13 +1,13 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { ChatEntry, ChatState } from '../../lib/chat-state';
-import { buttonGhost } from '../common/class-names';
-import { SparklesIcon } from '../common/icons';
-import { ChatComposer } from './chat-composer';
-import { ChatMessage } from './chat-message';
-import { ChatSuggestions } from './chat-suggestions';
-import { TypingIndicator } from './typing-indicator';
+import type { ChatEntry, ChatState } from '@/app/lib/chat-state';
+import { buttonGhost } from '@/app/ui/common/class-names';
+import { SparklesIcon } from '@/app/ui/common/icons';
+import { ChatComposer } from '@/app/ui/chat/chat-composer';
+import { ChatMessage } from '@/app/ui/chat/chat-message';
+import { ChatSuggestions } from '@/app/ui/chat/chat-suggestions';
+import { TypingIndicator } from '@/app/ui/chat/typing-indicator';
 
 interface ChatPanelProps {
   state: ChatState;

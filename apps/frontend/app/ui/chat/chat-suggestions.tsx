@@ -1,4 +1,4 @@
-import { SparklesIcon } from '../common/icons';
+import { SparklesIcon } from '@/app/ui/common/icons';
 
 /** The seed's demo sentences: a first-time user sees what the assistant understands. */
 export const SUGGESTIONS = [

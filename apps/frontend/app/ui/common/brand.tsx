@@ -1,4 +1,4 @@
-import { CheckIcon } from './icons';
+import { CheckIcon } from '@/app/ui/common/icons';
 
 /** The product's mark and name. */
 export function Brand({ size = 'md' }: { size?: 'md' | 'lg' }) {

@@ -1,6 +1,6 @@
-import { Brand } from './brand';
-import { buttonPrimary } from './class-names';
-import { RefreshIcon } from './icons';
+import { Brand } from '@/app/ui/common/brand';
+import { buttonPrimary } from '@/app/ui/common/class-names';
+import { RefreshIcon } from '@/app/ui/common/icons';
 
 /**
  * Shown instead of the workspace when the API does not answer. A plain link retries, so it works

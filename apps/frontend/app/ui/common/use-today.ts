@@ -1,7 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { localDate } from '../../lib/format';
+import { localDate } from '@/app/lib/format';
 
 const subscribe = () => () => undefined;
 

@@ -1,9 +1,9 @@
 'use client';
 
 import type { User } from '@pakaura/contract';
-import { Brand } from '../common/brand';
-import { buttonGhost } from '../common/class-names';
-import { LogOutIcon } from '../common/icons';
+import { Brand } from '@/app/ui/common/brand';
+import { buttonGhost } from '@/app/ui/common/class-names';
+import { LogOutIcon } from '@/app/ui/common/icons';
 
 interface AppHeaderProps {
   user: User;

@@ -2,8 +2,8 @@
 
 import type { User } from '@pakaura/contract';
 import { useEffect, useRef } from 'react';
-import { SignInForm } from '../auth/sign-in-form';
-import { buttonGhost } from '../common/class-names';
+import { SignInForm } from '@/app/ui/auth/sign-in-form';
+import { buttonGhost } from '@/app/ui/common/class-names';
 
 interface SessionExpiredDialogProps {
   open: boolean;

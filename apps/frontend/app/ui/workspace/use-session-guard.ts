@@ -2,7 +2,7 @@
 
 import type { User } from '@pakaura/contract';
 import { useCallback, useRef, useState } from 'react';
-import { isUnauthorized } from '../../lib/api-error';
+import { isUnauthorized } from '@/app/lib/api-error';
 
 /**
  * Runs API calls on behalf of a signed-in person. When the session has expired, the call waits

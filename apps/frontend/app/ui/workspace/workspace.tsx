@@ -3,51 +3,50 @@
 import type { Conversation, CreateTaskBody, Task, UpdateTaskBody, User } from '@pakaura/contract';
 import { useRouter } from 'next/navigation';
 import { useCallback, useReducer, useRef, useState } from 'react';
-import { api } from '../../lib/api-client';
-import { ApiError, describeError } from '../../lib/api-error';
-import { boardReducer, chatChangedTasks, initialBoardState } from '../../lib/board-state';
+import { api } from '@/app/lib/api-client';
+import { ApiError, describeError } from '@/app/lib/api-error';
+import { chatChangedTasks } from '@/app/lib/board-state';
+import type { TaskPage } from '@/app/lib/task-page';
 import {
   chatReducer,
   firstFreeId,
   initialChatState,
   isWaiting,
   type ChatEntry,
-} from '../../lib/chat-state';
-import { Board } from '../board/board';
-import { UndoToast } from '../board/undo-toast';
-import { ChatPanel } from '../chat/chat-panel';
-import { CloseIcon } from '../common/icons';
-import { AppHeader } from './app-header';
-import { SessionExpiredDialog } from './session-expired-dialog';
-import { useSessionGuard } from './use-session-guard';
-import { useUndoDelete } from './use-undo-delete';
+} from '@/app/lib/chat-state';
+import { Board } from '@/app/ui/board/board';
+import { UndoToast } from '@/app/ui/board/undo-toast';
+import { ChatPanel } from '@/app/ui/chat/chat-panel';
+import { CloseIcon } from '@/app/ui/common/icons';
+import { AppHeader } from '@/app/ui/workspace/app-header';
+import { SessionExpiredDialog } from '@/app/ui/workspace/session-expired-dialog';
+import { useBoard } from '@/app/ui/workspace/use-board';
+import { useSessionGuard } from '@/app/ui/workspace/use-session-guard';
+import { useUndoDelete } from '@/app/ui/workspace/use-undo-delete';
 
 interface WorkspaceProps {
   user: User;
-  initialTasks: Task[] | null;
+  /** The first page of tasks the server rendered; null when it could not be loaded. */
+  initialTasks: TaskPage | null;
   initialConversation: Conversation | null;
 }
 
 /** The signed-in screen: the board and the assistant side by side, sharing one task list. */
 export function Workspace({ user, initialTasks, initialConversation }: WorkspaceProps) {
   const router = useRouter();
-  const [board, dispatchBoard] = useReducer(boardReducer, initialTasks, initialBoardState);
+  const { expired, authed, resume } = useSessionGuard(user);
+  const {
+    board,
+    dispatch: dispatchBoard,
+    loadMore,
+    reload,
+    setFilter,
+    setSearch,
+  } = useBoard(initialTasks, authed);
   const [chat, dispatchChat] = useReducer(chatReducer, initialConversation, initialChatState);
   const nextEntryId = useRef(firstFreeId(chat));
   const [notice, setNotice] = useState<string | null>(null);
   const [signingOut, setSigningOut] = useState(false);
-  const { expired, authed, resume } = useSessionGuard(user);
-
-  const reload = useCallback(async () => {
-    dispatchBoard({ type: 'reload-started' });
-    try {
-      const { tasks } = await authed(() => api.listTasks());
-      dispatchBoard({ type: 'reloaded', tasks });
-    } catch (error) {
-      dispatchBoard({ type: 'reload-failed' });
-      setNotice(`Couldn't refresh your tasks. ${describeError(error)}`);
-    }
-  }, [authed]);
 
   const addTask = async (body: CreateTaskBody) => {
     const task = await authed(() => api.createTask(body));
@@ -71,8 +70,14 @@ export function Workspace({ user, initialTasks, initialConversation }: Workspace
   };
 
   const undoDelete = useUndoDelete({
-    hide: useCallback((task: Task) => dispatchBoard({ type: 'removed', ids: [task.id] }), []),
-    restore: useCallback((task: Task) => dispatchBoard({ type: 'upserted', tasks: [task] }), []),
+    hide: useCallback(
+      (task: Task) => dispatchBoard({ type: 'removed', ids: [task.id] }),
+      [dispatchBoard],
+    ),
+    restore: useCallback(
+      (task: Task) => dispatchBoard({ type: 'upserted', tasks: [task] }),
+      [dispatchBoard],
+    ),
     commit: useCallback(
       (task: Task, keepalive: boolean) => {
         authed(() => api.deleteTask(task.id, { keepalive })).catch((error: unknown) => {
@@ -81,7 +86,7 @@ export function Workspace({ user, initialTasks, initialConversation }: Workspace
           setNotice(`Couldn't delete “${task.title}”. ${describeError(error)}`);
         });
       },
-      [authed],
+      [authed, dispatchBoard],
     ),
   });
 
@@ -93,7 +98,7 @@ export function Workspace({ user, initialTasks, initialConversation }: Workspace
       dispatchChat({ type: 'answered', id, replyId: nextEntryId.current++, response });
       if (response.actions.length > 0) {
         dispatchBoard({ type: 'chat-acted', actions: response.actions });
-        if (chatChangedTasks(response.actions)) void reload();
+        if (chatChangedTasks(response.actions)) reload();
       }
     } catch (error) {
       dispatchChat({ type: 'failed', id, error: describeError(error) });
@@ -149,9 +154,10 @@ export function Workspace({ user, initialTasks, initialConversation }: Workspace
             onToggle={toggleTask}
             onSave={saveTask}
             onDelete={undoDelete.remove}
-            onFilter={(filter) => dispatchBoard({ type: 'filter-changed', filter })}
-            onSearch={(search) => dispatchBoard({ type: 'search-changed', search })}
+            onFilter={setFilter}
+            onSearch={setSearch}
             onReload={reload}
+            onLoadMore={loadMore}
           />
         </div>
         <ChatPanel
