@@ -63,7 +63,7 @@ export async function waitForWorkloads(
       }
     }
     if (reported.size === workloads().length) return { ok: true as const };
-    const fatal = workloads().flatMap((c) => (reported.has(c) ? [] : fatalProblems(c)));
+    const fatal = workloads().flatMap((c) => (reported.has(c) ? [] : fatalProblems(harness, c)));
     return fatal.length > 0 ? { ok: false as const, fatal } : undefined;
   };
   let outcome: Awaited<ReturnType<typeof progress>>;
@@ -93,7 +93,7 @@ function statuses(pod: PodRunner): { status: V1ContainerStatus; init: boolean }[
 /** A problem while its pod is still at hand (to read its log). */
 type Found = PodProblem & { runner?: PodRunner };
 
-function fatalProblems(controller: Controller): Found[] {
+function fatalProblems(harness: Harness, controller: Controller): Found[] {
   const problems: Found[] = [];
   const failure = controller.failure();
   for (const pod of controller.pods) {
@@ -101,12 +101,13 @@ function fatalProblems(controller: Controller): Found[] {
     for (const { status, init } of statuses(pod)) {
       const waiting = status.state?.waiting;
       if (waiting?.reason && FATAL_REASONS.has(waiting.reason)) {
+        const warning = lastWarning(harness, pod, waiting.reason);
         problems.push({
           workload: label(controller),
           pod: pod.name,
           container: status.name,
           reason: init ? `Init:${waiting.reason}` : waiting.reason,
-          message: lastTerminated(status) ?? waiting.message ?? '',
+          message: [lastTerminated(status) ?? waiting.message ?? '', warning].filter(Boolean).join('; '),
           logs: [],
           runner: pod,
         });
@@ -126,6 +127,14 @@ function fatalProblems(controller: Controller): Found[] {
     });
   }
   return problems;
+}
+
+/** The pod's latest warning other than the back-off itself (an Unhealthy probe, a failed start). */
+function lastWarning(harness: Harness, pod: PodRunner, reason: string): string | undefined {
+  const event = harness.events.findLast(
+    (e) => e.involvedObject.uid === pod.uid && e.type === 'Warning' && e.reason !== 'BackOff' && reason !== 'CreateContainerConfigError',
+  );
+  return event ? `last warning ${event.reason}: ${event.message}` : undefined;
 }
 
 function lastTerminated(status: V1ContainerStatus): string | undefined {

@@ -68,20 +68,24 @@ export class Gateway {
       };
       socket.once('error', fail);
       socket.on('connect', () => socket.write(`${JSON.stringify(request)}\n`));
-      const onData = (chunk: Buffer) => {
-        buffered = Buffer.concat([buffered, chunk]);
-        const newline = buffered.indexOf(10);
-        if (newline === -1) return;
-        socket.off('data', onData);
-        socket.off('error', fail);
-        socket.pause();
-        const answer = JSON.parse(buffered.subarray(0, newline).toString('utf8')) as GatewayReply;
-        const rest = buffered.subarray(newline + 1);
-        if (!answer.ok) return fail(new Error(answer.error));
-        if (rest.length > 0) socket.unshift(rest);
-        resolve({ socket });
+      // Read the answer with 'readable' rather than 'data': once that listener is gone the
+      // socket is neither flowing nor paused, so whoever uses it next starts it by listening.
+      const onReadable = () => {
+        let chunk: Buffer | null;
+        while ((chunk = socket.read() as Buffer | null) !== null) {
+          buffered = Buffer.concat([buffered, chunk]);
+          const newline = buffered.indexOf(10);
+          if (newline === -1) continue;
+          socket.off('readable', onReadable);
+          socket.off('error', fail);
+          const answer = JSON.parse(buffered.subarray(0, newline).toString('utf8')) as GatewayReply;
+          const rest = buffered.subarray(newline + 1);
+          if (!answer.ok) return fail(new Error(answer.error));
+          if (rest.length > 0) socket.unshift(rest);
+          return resolve({ socket });
+        }
       };
-      socket.on('data', onData);
+      socket.on('readable', onReadable);
     });
   }
 }

@@ -129,7 +129,8 @@ export class IngressServer {
         port: address.port,
         method: req.method,
         path: `${target.pathname}${target.search}`,
-        agent: false,
+        // No `agent`: with one (even `agent: false`) node ignores createConnection and dials
+        // the address itself, from this machine's network instead of the pods'.
         createConnection: () => socket,
         headers: {
           ...headers,

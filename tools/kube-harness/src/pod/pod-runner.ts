@@ -390,7 +390,7 @@ export class PodRunner {
         never ? 'ErrImageNeverPull' : 'ErrImagePull',
         never
           ? `Container image "${image}" is not present with pull policy of Never`
-          : `Container image "${image}" is not present, and the harness pulls no image: build it (bash .ci/lanes/50-images.sh)`,
+          : `Container image "${image}" is not present in the Docker engine, and the harness pulls no image: build or load it first`,
       );
     }
     const security = effectiveSecurity(this.pod, container);

@@ -89,7 +89,8 @@ function httpGet(
         port,
         path,
         method: 'GET',
-        agent: false,
+        // No `agent`: with one (even `agent: false`) node ignores createConnection and dials
+        // the address itself, from this machine's network instead of the pods'.
         createConnection: () => socket,
         headers: {
           'user-agent': 'kube-probe/1.29',
