@@ -1,8 +1,10 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execa } from 'execa';
+import { parse } from 'yaml';
+import { KubeFacade } from './api/facade';
 import { Harness, removeRun } from './cluster/harness';
 import { waitForWorkloads, WorkloadsFailedError, type PodProblem } from './cluster/wait';
 import { DockerCli } from './docker/cli';
@@ -18,9 +20,14 @@ const USAGE = `kube-harness: runs rendered Kubernetes manifests on the Docker en
         --namespace <ns>       namespace of objects that name none (default: default)
         --run-id <id>          names the containers, network namespace and state (default: random)
         --ingress-port <port>  the Ingress on 127.0.0.1:<port> (default: any free port)
+        --hosts-entry <host>   serve requests to 127.0.0.1:<port> as addressed to <host>, as the
+                               line "127.0.0.1 <host>" in /etc/hosts would
         --timeout <seconds>    how long the workloads may take to be Ready (default: 300)
         --test                 run the helm test pods once the workloads are Ready
         --info <file>          where to write the run's JSON once Ready
+        --kube-api             serve a Kubernetes API backed by the run (kubeconfig in --info)
+        --release <name>       with --kube-api: show a deployed Helm release of this name...
+        --chart <dir>          ...of the chart in <dir> (its Chart.yaml), for helm status/list
         --exit                 tear down and exit once Ready (and tested) instead of serving
   kube-harness down --run-id <id>
       Removes what a run left behind: its containers, network namespace and state directory.`;
@@ -41,24 +48,31 @@ async function up(argv: string[]): Promise<number> {
       namespace: { type: 'string', default: 'default' },
       'run-id': { type: 'string' },
       'ingress-port': { type: 'string', default: '0' },
+      'hosts-entry': { type: 'string' },
       timeout: { type: 'string', default: '300' },
       test: { type: 'boolean', default: false },
       info: { type: 'string' },
       exit: { type: 'boolean', default: false },
+      'kube-api': { type: 'boolean', default: false },
+      release: { type: 'string' },
+      chart: { type: 'string' },
     },
   });
   if (!values.file) {
     console.error('kube-harness up: -f <rendered.yaml> is required (helm template ... > rendered.yaml)');
     return 2;
   }
-  const manifests = loadManifests(await readFile(values.file, 'utf8'), values.namespace as string);
+  const rendered = await readFile(values.file, 'utf8');
+  const manifests = loadManifests(rendered, values.namespace as string);
   const harness = await Harness.start(manifests, {
     runId: values['run-id'],
     ingressPort: Number(values['ingress-port']),
+    ingressHostsEntry: values['hosts-entry'],
   });
+  let facade: KubeFacade | undefined;
   let stopping: Promise<void> | undefined;
   const stop = () => {
-    stopping ??= harness.stop().then(() => console.log(`kube-harness: run ${harness.runId} removed (containers, network namespace ${harness.networkName}, ${harness.stateDir})`));
+    stopping ??= (facade?.close() ?? Promise.resolve()).then(() => harness.stop()).then(() => console.log(`kube-harness: run ${harness.runId} removed (containers, network namespace ${harness.networkName}, ${harness.stateDir})`));
     return stopping;
   };
   const onSignal = () => void stop().then(() => process.exit(0));
@@ -67,13 +81,18 @@ async function up(argv: string[]): Promise<number> {
   console.log(
     `kube-harness: run ${harness.runId}: ${manifests.deployments.length} Deployment(s), ${manifests.statefulSets.length} StatefulSet(s), ${manifests.jobs.length} Job(s); Ingress on 127.0.0.1:${harness.ingress.port}; not modelled: ${manifests.ignored.join(', ') || 'nothing'}`,
   );
+  let testSeconds = 0;
+  let upSeconds = 0;
   try {
     await waitForWorkloads(harness, {
       timeoutMs: Number(values.timeout) * 1000,
       onReady: (ready) => console.log(`ready  ${ready.kind.padEnd(11)} ${ready.name.padEnd(24)} ${ready.seconds.toFixed(1)} s`),
     });
+    upSeconds = (Date.now() - harness.startedAt) / 1000;
     if (values.test) {
+      const testsStarted = Date.now();
       const results = await harness.runTests(120_000);
+      testSeconds = (Date.now() - testsStarted) / 1000;
       for (const result of results) {
         console.log(`test   ${result.name.padEnd(36)} ${result.phase} after ${result.seconds.toFixed(1)} s`);
         if (result.phase !== 'Succeeded') {
@@ -89,8 +108,30 @@ async function up(argv: string[]): Promise<number> {
     return 1;
   }
   console.log(`kube-harness: all workloads up in ${((Date.now() - harness.startedAt) / 1000).toFixed(1)} s`);
+  if (values['kube-api']) {
+    const chart = values.chart ? (parse(await readFile(join(values.chart, 'Chart.yaml'), 'utf8')) as Record<string, unknown>) : undefined;
+    facade = await KubeFacade.start(harness, {
+      kubeconfigPath: join(harness.stateDir, 'kubeconfig'),
+      release:
+        values.release && chart
+          ? { name: values.release, namespace: manifests.namespace, revision: 1, chart, manifest: rendered }
+          : undefined,
+    });
+    console.log(`kube-harness: Kubernetes API at ${facade.url} (kubeconfig ${join(harness.stateDir, 'kubeconfig')}, context ${facade.context})`);
+  }
   if (values.info) {
-    await writeFile(values.info, JSON.stringify({ runId: harness.runId, ingressPort: harness.ingress.port, pid: process.pid }, null, 2));
+    const info = {
+      runId: harness.runId,
+      ingressPort: harness.ingress.port,
+      kubeconfig: facade ? join(harness.stateDir, 'kubeconfig') : undefined,
+      kubeApi: facade?.url,
+      upSeconds: Number(upSeconds.toFixed(1)),
+      testSeconds: Number(testSeconds.toFixed(1)),
+      pid: process.pid,
+    };
+    const partial = `${values.info}.partial`;
+    await writeFile(partial, JSON.stringify(info, null, 2));
+    await rename(partial, values.info);
   }
   if (values.exit) {
     await stop();

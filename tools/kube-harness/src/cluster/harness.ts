@@ -30,6 +30,8 @@ export interface HarnessOptions {
   docker?: DockerCli;
   /** Port of the Ingress on 127.0.0.1 (0: any free one). */
   ingressPort?: number;
+  /** Serve requests to the Ingress's own address as addressed to this host (see IngressServer). */
+  ingressHostsEntry?: string;
 }
 
 /** The label every container the harness creates carries (clean up by it, and only by it). */
@@ -76,7 +78,7 @@ export class Harness implements PodScheduler {
     this.ingress = new IngressServer(() => this.manifests.ingresses, {
       resolve: (namespace, service, port) => this.resolveService(namespace, service, port),
       connect: (ip, port, timeoutMs) => this.connect(ip, port, timeoutMs),
-    });
+    }, options.ingressHostsEntry);
   }
 
   /**
@@ -128,9 +130,10 @@ export class Harness implements PodScheduler {
   }
 
   /** Deletes a pod as `kubectl delete pod` does; its controller replaces it in its own way. */
-  async deletePod(namespace: string, name: string): Promise<PodRunner | undefined> {
+  async deletePod(namespace: string, name: string, gracePeriodSeconds?: number): Promise<PodRunner | undefined> {
     const pod = this.findPod(namespace, name);
     if (!pod) return undefined;
+    void pod.delete(gracePeriodSeconds);
     const owner = this.owners.get(pod);
     if (owner) void owner.podDeleted(pod);
     else void this.removePod(pod);

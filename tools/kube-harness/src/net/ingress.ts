@@ -71,9 +71,15 @@ export class IngressServer {
   private server?: Server;
   port = 0;
 
+  /**
+   * @param hostsEntry a host name to serve requests that name the Ingress's own address
+   * (`127.0.0.1:<port>`, `localhost:<port>`) as: what the line `127.0.0.1 pakaura.local` in a
+   * laptop's /etc/hosts does, for clients (a test runner) that cannot be given that line.
+   */
   constructor(
     private readonly ingresses: () => V1Ingress[],
     private readonly dialer: ServiceDialer,
+    private readonly hostsEntry?: string,
   ) {}
 
   async listen(port = 0): Promise<number> {
@@ -98,7 +104,8 @@ export class IngressServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const absolute = /^https?:\/\//i.test(req.url ?? '');
     const target = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    const host = (absolute ? target.hostname : (req.headers.host ?? '').replace(/:\d+$/, '')).toLowerCase();
+    const named = (absolute ? target.hostname : (req.headers.host ?? '').replace(/:\d+$/, '')).toLowerCase();
+    const host = this.hostsEntry && ['127.0.0.1', 'localhost'].includes(named) ? this.hostsEntry : named;
     const route = matchRoute(this.ingresses(), host, target.pathname);
     if (!route) return fail(res, 404, 'Not Found');
     const annotations = route.ingress.metadata?.annotations ?? {};
