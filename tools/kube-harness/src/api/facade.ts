@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -66,10 +65,11 @@ export interface FacadeOptions {
  * Secrets, ConfigMaps, Services (with their addresses), Endpoints, the Ingress (its address
  * 127.0.0.1), workloads with live replica counts, events and the release Secret are served as a
  * cluster would. Writes other than deleting pods are refused: the render is the source of truth.
+ * Like `kubectl proxy`, it listens on 127.0.0.1 only and asks for no credentials (client-go sends
+ * none over plain http anyway).
  */
 export class KubeFacade {
   readonly store = new ObjectStore();
-  readonly token = randomBytes(24).toString('hex');
   url = '';
   private server?: Server;
   private readonly wss = new WebSocketServer({
@@ -119,8 +119,9 @@ export class KubeFacade {
     const kubeconfig = {
       apiVersion: 'v1',
       kind: 'Config',
-      clusters: [{ name: 'kube-harness', cluster: { server: this.url } }],
-      users: [{ name: 'kube-harness', user: { token: this.token } }],
+      // client-node refuses plain http unless TLS verification is off (there is no TLS to verify).
+      clusters: [{ name: 'kube-harness', cluster: { server: this.url, 'insecure-skip-tls-verify': true } }],
+      users: [{ name: 'kube-harness', user: {} }],
       contexts: [
         {
           name: this.context,
@@ -167,7 +168,6 @@ export class KubeFacade {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.headers.authorization !== `Bearer ${this.token}`) return status(res, 401, 'Unauthorized', 'Unauthorized');
     const url = new URL(req.url ?? '/', 'http://kube-harness');
     if (url.pathname === '/version') {
       return json(res, 200, { major: '1', minor: '29', gitVersion: 'v1.29.0-kube-harness', platform: 'linux/amd64' });
@@ -175,6 +175,8 @@ export class KubeFacade {
     if (['/livez', '/readyz', '/healthz'].includes(url.pathname)) return void res.writeHead(200).end('ok');
     if (url.pathname === '/api') return json(res, 200, { kind: 'APIVersions', versions: ['v1'] });
     if (url.pathname === '/apis') return json(res, 200, apiGroups());
+    const resources = resourceList(url.pathname);
+    if (resources) return json(res, 200, resources);
     const target = parsePath(url.pathname);
     if (!target) return status(res, 404, 'NotFound', 'the server could not find the requested resource');
     try {
@@ -283,7 +285,6 @@ export class KubeFacade {
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://kube-harness');
-    if (req.headers.authorization !== `Bearer ${this.token}`) return refuse(socket, 401, 'Unauthorized');
     const target = parsePath(url.pathname);
     if (!target?.name || target.resource.plural !== 'pods') return refuse(socket, 404, 'the server could not find the requested resource');
     const pod = this.harness.findPod(target.namespace ?? '', target.name);
@@ -399,6 +400,42 @@ function apiGroups() {
       const [name, version] = gv.split('/');
       return { name, versions: [{ groupVersion: gv, version }], preferredVersion: { groupVersion: gv, version } };
     }),
+  };
+}
+
+const SHORT_NAMES: Record<string, string[]> = {
+  pods: ['po'],
+  services: ['svc'],
+  endpoints: ['ep'],
+  events: ['ev'],
+  configmaps: ['cm'],
+  persistentvolumeclaims: ['pvc'],
+  namespaces: ['ns'],
+  deployments: ['deploy'],
+  statefulsets: ['sts'],
+  replicasets: ['rs'],
+  ingresses: ['ing'],
+  horizontalpodautoscalers: ['hpa'],
+};
+
+/** Discovery (`/api/v1`, `/apis/<group>/<version>`), so kubectl can name the kinds. */
+function resourceList(pathname: string) {
+  const groupVersion = pathname === '/api/v1' ? 'v1' : /^\/apis\/([^/]+\/[^/]+)$/.exec(pathname)?.[1];
+  if (!groupVersion) return undefined;
+  const served = RESOURCES.filter((res) => apiVersion(res) === groupVersion);
+  if (served.length === 0) return undefined;
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion,
+    resources: served.map((res) => ({
+      name: res.plural,
+      singularName: res.kind.toLowerCase(),
+      namespaced: res.namespaced,
+      kind: res.kind,
+      verbs: res.plural === 'pods' ? ['get', 'list', 'watch', 'delete'] : ['get', 'list', 'watch'],
+      shortNames: SHORT_NAMES[res.plural] ?? [],
+    })),
   };
 }
 

@@ -28,11 +28,16 @@ export const releaseCheck: Check = {
       helmJson<HelmStatus>(ctx, ['status', ctx.release]),
       helmJson<HelmListEntry[]>(ctx, ['list', '--filter', `^${ctx.release}$`]),
     ]);
-    const chart = `${status.chart?.metadata?.name}-${status.chart?.metadata?.version}`;
-    ctx.evidence(
-      `helm status ${ctx.release}: revision ${status.version}, ${status.info?.status}, chart ${chart}, app ${status.chart?.metadata?.appVersion}`,
-    );
     const entry = list.find((r) => r.name === ctx.release);
+    // The real `helm status` strips the chart from its output (helm's status command: "strip
+    // chart metadata from the output"), so the chart and app version come from `helm list`.
+    const chart =
+      entry?.chart ??
+      (status.chart?.metadata ? `${status.chart.metadata.name}-${status.chart.metadata.version}` : 'unknown');
+    const app = entry?.app_version ?? status.chart?.metadata?.appVersion;
+    ctx.evidence(
+      `helm status ${ctx.release}: revision ${status.version}, ${status.info?.status}, chart ${chart}, app ${app}`,
+    );
     ctx.evidence(
       entry
         ? `helm list: ${entry.name} revision ${entry.revision} ${entry.status} ${entry.chart} (app ${entry.app_version})`
