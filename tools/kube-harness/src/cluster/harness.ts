@@ -187,6 +187,8 @@ export class Harness implements PodScheduler {
     this.stopped = true;
     this.controllers.forEach((c) => c.stop());
     await this.ingress.close();
+    // Supervision first, or a container killed by the removal would be restarted.
+    await Promise.all(this.allPods().map((pod) => pod.halt()));
     await removeRun(this.docker, this.runId);
     this.stopEvents?.();
     this.gateway?.stop();

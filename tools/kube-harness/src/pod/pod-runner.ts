@@ -85,6 +85,7 @@ export class PodRunner {
   private readonly abort = new AbortController();
   private readonly supervisors: Promise<void>[] = [];
   private deadlineTimer?: NodeJS.Timeout;
+  private readonly creating = new Set<Promise<unknown>>();
 
   constructor(
     private readonly host: PodHost,
@@ -142,6 +143,18 @@ export class PodRunner {
       this.setPhase('Failed', 'HarnessError', error.message);
     });
     return this.finished;
+  }
+
+  /**
+   * Stops the pod's supervision for good without touching its containers (the harness removes
+   * them all by label next): nothing restarts a container after this resolves.
+   */
+  async halt(): Promise<void> {
+    this.deleting = true;
+    this.abort.abort();
+    if (this.deadlineTimer) clearTimeout(this.deadlineTimer);
+    for (const slot of this.slots) slot.probes.forEach((p) => p.stop());
+    await Promise.allSettled([...this.creating]);
   }
 
   /** The docker container now running (or last run) for a container of the pod. */
@@ -286,12 +299,12 @@ export class PodRunner {
     const hostname = (this.pod.spec?.hostname ?? this.name).slice(0, 63);
     await writeFile(join(this.dir, 'resolv.conf'), RESOLV_CONF);
     await writeFile(join(this.dir, 'hosts'), '127.0.0.1 localhost\n');
-    const id = (
-      await this.host.docker.run([
+    const started = this.host.docker.run([
         'run', '-d', '--name', this.pause, '--network', 'none', '--ipc', 'shareable',
         '--hostname', hostname, ...this.labelArgs('POD'), '--no-healthcheck', this.host.pauseImage,
-      ])
-    ).trim();
+      ]);
+    this.creating.add(started);
+    const id = (await started.finally(() => this.creating.delete(started))).trim();
     const pid = Number((await this.host.docker.run(['inspect', '-f', '{{.State.Pid}}', id])).trim());
     const { address, link } = await this.host.attachNetwork(this, pid);
     this.link = link;
@@ -421,8 +434,11 @@ export class PodRunner {
     }
     slot.previousDockerName = slot.dockerName;
     slot.dockerName = dockerName;
+    if (this.deleting) throw new ContainerConfigError('PodTerminating', `pod ${this.name} is being deleted`);
     this.host.event(this, 'Normal', 'Created', `Created container ${container.name}`);
-    const result = await this.host.docker.tryRun(argv);
+    const run = this.host.docker.tryRun(argv);
+    this.creating.add(run);
+    const result = await run.finally(() => this.creating.delete(run));
     await rm(envFile, { force: true });
     if (result.exitCode !== 0) {
       const line = result.stderr.trim().split('\n').pop() ?? '';
