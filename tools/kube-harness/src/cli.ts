@@ -59,7 +59,9 @@ async function up(argv: string[]): Promise<number> {
     },
   });
   if (!values.file) {
-    console.error('kube-harness up: -f <rendered.yaml> is required (helm template ... > rendered.yaml)');
+    console.error(
+      'kube-harness up: -f <rendered.yaml> is required (helm template ... > rendered.yaml)',
+    );
     return 2;
   }
   const rendered = await readFile(values.file, 'utf8');
@@ -72,7 +74,13 @@ async function up(argv: string[]): Promise<number> {
   let facade: KubeFacade | undefined;
   let stopping: Promise<void> | undefined;
   const stop = () => {
-    stopping ??= (facade?.close() ?? Promise.resolve()).then(() => harness.stop()).then(() => console.log(`kube-harness: run ${harness.runId} removed (containers, network namespace ${harness.networkName}, ${harness.stateDir})`));
+    stopping ??= (facade?.close() ?? Promise.resolve())
+      .then(() => harness.stop())
+      .then(() =>
+        console.log(
+          `kube-harness: run ${harness.runId} removed (containers, network namespace ${harness.networkName}, ${harness.stateDir})`,
+        ),
+      );
     return stopping;
   };
   const onSignal = () => void stop().then(() => process.exit(0));
@@ -86,7 +94,10 @@ async function up(argv: string[]): Promise<number> {
   try {
     await waitForWorkloads(harness, {
       timeoutMs: Number(values.timeout) * 1000,
-      onReady: (ready) => console.log(`ready  ${ready.kind.padEnd(11)} ${ready.name.padEnd(24)} ${ready.seconds.toFixed(1)} s`),
+      onReady: (ready) =>
+        console.log(
+          `ready  ${ready.kind.padEnd(11)} ${ready.name.padEnd(24)} ${ready.seconds.toFixed(1)} s`,
+        ),
     });
     upSeconds = (Date.now() - harness.startedAt) / 1000;
     if (values.test) {
@@ -94,7 +105,9 @@ async function up(argv: string[]): Promise<number> {
       const results = await harness.runTests(120_000);
       testSeconds = (Date.now() - testsStarted) / 1000;
       for (const result of results) {
-        console.log(`test   ${result.name.padEnd(36)} ${result.phase} after ${result.seconds.toFixed(1)} s`);
+        console.log(
+          `test   ${result.name.padEnd(36)} ${result.phase} after ${result.seconds.toFixed(1)} s`,
+        );
         if (result.phase !== 'Succeeded') {
           result.logs.forEach((line) => console.log(`       | ${line}`));
           throw new Error(`helm test pod ${result.name} ${result.phase}`);
@@ -107,17 +120,29 @@ async function up(argv: string[]): Promise<number> {
     await stop();
     return 1;
   }
-  console.log(`kube-harness: all workloads up in ${((Date.now() - harness.startedAt) / 1000).toFixed(1)} s`);
+  console.log(
+    `kube-harness: all workloads up in ${((Date.now() - harness.startedAt) / 1000).toFixed(1)} s`,
+  );
   if (values['kube-api']) {
-    const chart = values.chart ? (parse(await readFile(join(values.chart, 'Chart.yaml'), 'utf8')) as Record<string, unknown>) : undefined;
+    const chart = values.chart
+      ? (parse(await readFile(join(values.chart, 'Chart.yaml'), 'utf8')) as Record<string, unknown>)
+      : undefined;
     facade = await KubeFacade.start(harness, {
       kubeconfigPath: join(harness.stateDir, 'kubeconfig'),
       release:
         values.release && chart
-          ? { name: values.release, namespace: manifests.namespace, revision: 1, chart, manifest: rendered }
+          ? {
+              name: values.release,
+              namespace: manifests.namespace,
+              revision: 1,
+              chart,
+              manifest: rendered,
+            }
           : undefined,
     });
-    console.log(`kube-harness: Kubernetes API at ${facade.url} (kubeconfig ${join(harness.stateDir, 'kubeconfig')}, context ${facade.context})`);
+    console.log(
+      `kube-harness: Kubernetes API at ${facade.url} (kubeconfig ${join(harness.stateDir, 'kubeconfig')}, context ${facade.context})`,
+    );
   }
   if (values.info) {
     const info = {
@@ -163,7 +188,9 @@ async function down(argv: string[]): Promise<number> {
   const removed = await removeRun(new DockerCli(), runId);
   await execa('ip', ['netns', 'del', `pkh-${runId}`], { reject: false });
   await rm(join(tmpdir(), `pakaura-harness-${runId}`), { recursive: true, force: true });
-  console.log(`kube-harness: run ${runId}: ${removed} container(s) removed, network namespace pkh-${runId} and state removed`);
+  console.log(
+    `kube-harness: run ${runId}: ${removed} container(s) removed, network namespace pkh-${runId} and state removed`,
+  );
   return 0;
 }
 

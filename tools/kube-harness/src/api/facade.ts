@@ -1,5 +1,11 @@
 import { writeFile } from 'node:fs/promises';
-import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  STATUS_CODES,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -18,7 +24,13 @@ interface Resource {
   namespaced: boolean;
 }
 
-const r = (group: string, version: string, plural: string, kind: string, namespaced = true): Resource => ({
+const r = (
+  group: string,
+  version: string,
+  plural: string,
+  kind: string,
+  namespaced = true,
+): Resource => ({
   group,
   version,
   plural,
@@ -120,17 +132,25 @@ export class KubeFacade {
       apiVersion: 'v1',
       kind: 'Config',
       // client-node refuses plain http unless TLS verification is off (there is no TLS to verify).
-      clusters: [{ name: 'kube-harness', cluster: { server: this.url, 'insecure-skip-tls-verify': true } }],
+      clusters: [
+        { name: 'kube-harness', cluster: { server: this.url, 'insecure-skip-tls-verify': true } },
+      ],
       users: [{ name: 'kube-harness', user: {} }],
       contexts: [
         {
           name: this.context,
-          context: { cluster: 'kube-harness', user: 'kube-harness', namespace: this.harness.manifests.namespace },
+          context: {
+            cluster: 'kube-harness',
+            user: 'kube-harness',
+            namespace: this.harness.manifests.namespace,
+          },
         },
       ],
       'current-context': this.context,
     };
-    await writeFile(this.options.kubeconfigPath, JSON.stringify(kubeconfig, null, 2), { mode: 0o600 });
+    await writeFile(this.options.kubeconfigPath, JSON.stringify(kubeconfig, null, 2), {
+      mode: 0o600,
+    });
   }
 
   private scheduleSync(): void {
@@ -145,17 +165,27 @@ export class KubeFacade {
   /** Mirrors the harness into the store: only real changes become watch events. */
   private sync(): void {
     const objects = clusterObjects(this.harness);
-    if (this.options.release) objects.push({ plural: 'secrets', object: releaseSecret(this.options.release) as KubeObject });
+    if (this.options.release)
+      objects.push({
+        plural: 'secrets',
+        object: releaseSecret(this.options.release) as KubeObject,
+      });
     const pods = this.harness.allPods();
     for (const pod of pods) objects.push({ plural: 'pods', object: podObject(pod) });
-    const wanted = new Set(objects.map(({ plural, object }) => `${plural}/${object.metadata?.namespace ?? ''}/${object.metadata?.name}`));
+    const wanted = new Set(
+      objects.map(
+        ({ plural, object }) =>
+          `${plural}/${object.metadata?.namespace ?? ''}/${object.metadata?.name}`,
+      ),
+    );
     for (const { plural, object } of objects) {
       const resource = RESOURCES.find((res) => res.plural === plural);
       this.store.put(plural, { apiVersion: apiVersion(resource), kind: resource?.kind, ...object });
     }
     for (const resource of RESOURCES) {
       for (const { namespace, name } of this.store.keys(resource.plural)) {
-        if (!wanted.has(`${resource.plural}/${namespace ?? ''}/${name}`)) this.store.remove(resource.plural, namespace, name);
+        if (!wanted.has(`${resource.plural}/${namespace ?? ''}/${name}`))
+          this.store.remove(resource.plural, namespace, name);
       }
     }
     const alive = new Set(pods.map((p) => `${p.namespace}/${p.name}/${p.uid}`));
@@ -170,15 +200,22 @@ export class KubeFacade {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://kube-harness');
     if (url.pathname === '/version') {
-      return json(res, 200, { major: '1', minor: '29', gitVersion: 'v1.29.0-kube-harness', platform: 'linux/amd64' });
+      return json(res, 200, {
+        major: '1',
+        minor: '29',
+        gitVersion: 'v1.29.0-kube-harness',
+        platform: 'linux/amd64',
+      });
     }
-    if (['/livez', '/readyz', '/healthz'].includes(url.pathname)) return void res.writeHead(200).end('ok');
+    if (['/livez', '/readyz', '/healthz'].includes(url.pathname))
+      return void res.writeHead(200).end('ok');
     if (url.pathname === '/api') return json(res, 200, { kind: 'APIVersions', versions: ['v1'] });
     if (url.pathname === '/apis') return json(res, 200, apiGroups());
     const resources = resourceList(url.pathname);
     if (resources) return json(res, 200, resources);
     const target = parsePath(url.pathname);
-    if (!target) return status(res, 404, 'NotFound', 'the server could not find the requested resource');
+    if (!target)
+      return status(res, 404, 'NotFound', 'the server could not find the requested resource');
     try {
       await this.route(target, req, res, url.searchParams);
     } catch (error) {
@@ -201,7 +238,8 @@ export class KubeFacade {
     };
     if (!name) {
       if (method !== 'GET') return refuseWrite(res, method, resource);
-      if (query.get('watch') === 'true' || query.get('watch') === '1') return this.watch(resource, namespace, selectors, query, req, res);
+      if (query.get('watch') === 'true' || query.get('watch') === '1')
+        return this.watch(resource, namespace, selectors, query, req, res);
       return json(res, 200, {
         apiVersion: apiVersion(resource),
         kind: `${resource.kind}List`,
@@ -215,11 +253,14 @@ export class KubeFacade {
     if (subresource === 'exec' || subresource === 'portforward') {
       return status(res, 400, 'BadRequest', 'Upgrade request required');
     }
-    if (subresource) return status(res, 404, 'NotFound', `${resource.plural} "${name}" has no ${subresource}`);
+    if (subresource)
+      return status(res, 404, 'NotFound', `${resource.plural} "${name}" has no ${subresource}`);
     if (method === 'GET') return json(res, 200, current);
     if (method === 'DELETE' && resource.plural === 'pods') {
       const body = await readBody(req);
-      const grace = (JSON.parse(body || '{}') as { gracePeriodSeconds?: number }).gracePeriodSeconds ?? numberOr(query.get('gracePeriodSeconds'));
+      const grace =
+        (JSON.parse(body || '{}') as { gracePeriodSeconds?: number }).gracePeriodSeconds ??
+        numberOr(query.get('gracePeriodSeconds'));
       const pod = this.harness.findPod(namespace ?? '', name);
       if (pod) await this.harness.deletePod(pod.namespace, pod.name, grace);
       this.sync();
@@ -239,11 +280,13 @@ export class KubeFacade {
     const byLabel = labelMatcher(selectors.labelSelector);
     const byField = fieldMatcher(selectors.fieldSelector);
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
-    const send = (type: string, object: KubeObject) => res.write(`${JSON.stringify({ type, object })}\n`);
+    const send = (type: string, object: KubeObject) =>
+      res.write(`${JSON.stringify({ type, object })}\n`);
     const from = query.get('resourceVersion');
     let since = Number(from);
     if (!from || from === '0') {
-      for (const object of this.store.list(resource.plural, namespace, selectors)) send('ADDED', object);
+      for (const object of this.store.list(resource.plural, namespace, selectors))
+        send('ADDED', object);
       since = this.store.revision;
     }
     const stop = this.store.watch(since, (event) => {
@@ -263,12 +306,21 @@ export class KubeFacade {
   }
 
   private async logs(pod: KubeObject, query: URLSearchParams, res: ServerResponse): Promise<void> {
-    const runner = this.harness.findPod(String(pod.metadata?.namespace), String(pod.metadata?.name));
+    const runner = this.harness.findPod(
+      String(pod.metadata?.namespace),
+      String(pod.metadata?.name),
+    );
     if (!runner) return status(res, 404, 'NotFound', `pods "${pod.metadata?.name}" not found`);
     const containers = runner.containerNames();
-    const container = query.get('container') ?? (containers.length === 1 ? containers[0] : undefined);
+    const container =
+      query.get('container') ?? (containers.length === 1 ? containers[0] : undefined);
     if (!container) {
-      return status(res, 400, 'BadRequest', `a container name must be specified for pod ${runner.name}, choose one of: [${containers.join(' ')}]`);
+      return status(
+        res,
+        400,
+        'BadRequest',
+        `a container name must be specified for pod ${runner.name}, choose one of: [${containers.join(' ')}]`,
+      );
     }
     const previous = query.get('previous') === 'true';
     if (!runner.dockerName(container, previous)) {
@@ -286,14 +338,20 @@ export class KubeFacade {
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const url = new URL(req.url ?? '/', 'http://kube-harness');
     const target = parsePath(url.pathname);
-    if (!target?.name || target.resource.plural !== 'pods') return refuse(socket, 404, 'the server could not find the requested resource');
+    if (!target?.name || target.resource.plural !== 'pods')
+      return refuse(socket, 404, 'the server could not find the requested resource');
     const pod = this.harness.findPod(target.namespace ?? '', target.name);
     if (!pod || pod.deleting || pod.phase !== 'Running') {
-      return refuse(socket, pod ? 400 : 404, pod ? `pod ${target.name} is not running` : `pods "${target.name}" not found`);
+      return refuse(
+        socket,
+        pod ? 400 : 404,
+        pod ? `pod ${target.name} is not running` : `pods "${target.name}" not found`,
+      );
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       if (target.subresource === 'exec') void this.exec(pod, url.searchParams, ws);
-      else if (target.subresource === 'portforward') void this.portForward(pod, url.searchParams, ws);
+      else if (target.subresource === 'portforward')
+        void this.portForward(pod, url.searchParams, ws);
       else ws.close(1008, 'unknown subresource');
     });
   }
@@ -346,7 +404,14 @@ export class KubeFacade {
       tcp = await this.harness.connect(pod.podIP ?? '', port, 5_000);
     } catch (error) {
       if (ws.readyState === ws.OPEN) {
-        ws.send(frame(1, Buffer.from(`error forwarding port ${port} to pod ${pod.uid}, uid : ${(error as Error).message}`)));
+        ws.send(
+          frame(
+            1,
+            Buffer.from(
+              `error forwarding port ${port} to pod ${pod.uid}, uid : ${(error as Error).message}`,
+            ),
+          ),
+        );
         ws.close(1000);
       }
       return;
@@ -368,7 +433,9 @@ export class KubeFacade {
   }
 }
 
-function parsePath(pathname: string): { resource: Resource; namespace?: string; name?: string; subresource?: string } | undefined {
+function parsePath(
+  pathname: string,
+): { resource: Resource; namespace?: string; name?: string; subresource?: string } | undefined {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   let group: string;
   let version: string;
@@ -382,7 +449,9 @@ function parsePath(pathname: string): { resource: Resource; namespace?: string; 
     rest = rest.slice(2);
   }
   const [plural, name, subresource] = rest;
-  const resource = RESOURCES.find((res) => res.group === group && res.version === version && res.plural === plural);
+  const resource = RESOURCES.find(
+    (res) => res.group === group && res.version === version && res.plural === plural,
+  );
   return resource ? { resource, namespace, name, subresource } : undefined;
 }
 
@@ -392,13 +461,19 @@ function apiVersion(resource: Resource | undefined): string {
 }
 
 function apiGroups() {
-  const groups = [...new Set(RESOURCES.filter((res) => res.group).map((res) => `${res.group}/${res.version}`))];
+  const groups = [
+    ...new Set(RESOURCES.filter((res) => res.group).map((res) => `${res.group}/${res.version}`)),
+  ];
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
     groups: groups.map((gv) => {
       const [name, version] = gv.split('/');
-      return { name, versions: [{ groupVersion: gv, version }], preferredVersion: { groupVersion: gv, version } };
+      return {
+        name,
+        versions: [{ groupVersion: gv, version }],
+        preferredVersion: { groupVersion: gv, version },
+      };
     }),
   };
 }
@@ -420,7 +495,8 @@ const SHORT_NAMES: Record<string, string[]> = {
 
 /** Discovery (`/api/v1`, `/apis/<group>/<version>`), so kubectl can name the kinds. */
 function resourceList(pathname: string) {
-  const groupVersion = pathname === '/api/v1' ? 'v1' : /^\/apis\/([^/]+\/[^/]+)$/.exec(pathname)?.[1];
+  const groupVersion =
+    pathname === '/api/v1' ? 'v1' : /^\/apis\/([^/]+\/[^/]+)$/.exec(pathname)?.[1];
   if (!groupVersion) return undefined;
   const served = RESOURCES.filter((res) => apiVersion(res) === groupVersion);
   if (served.length === 0) return undefined;
@@ -453,7 +529,15 @@ function json(res: ServerResponse, code: number, body: unknown): void {
 }
 
 function status(res: ServerResponse, code: number, reason: string, message: string): void {
-  json(res, code, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code });
+  json(res, code, {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    code,
+  });
 }
 
 function refuseWrite(res: ServerResponse, method: string, resource: Resource): void {
@@ -472,7 +556,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function refuse(socket: Duplex, code: number, message: string): void {
-  const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', message, code });
+  const body = JSON.stringify({
+    kind: 'Status',
+    apiVersion: 'v1',
+    status: 'Failure',
+    message,
+    code,
+  });
   socket.end(
     `HTTP/1.1 ${code} ${STATUS_CODES[code]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
   );

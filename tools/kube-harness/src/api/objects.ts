@@ -36,17 +36,27 @@ export function podObject(pod: PodRunner): KubeObject {
 export function clusterObjects(harness: Harness): Stored[] {
   const m = harness.manifests;
   const out: Stored[] = [];
-  const add = (plural: string, object: unknown) => out.push({ plural, object: object as KubeObject });
+  const add = (plural: string, object: unknown) =>
+    out.push({ plural, object: object as KubeObject });
   const namespaces = new Set([m.namespace, ...harness.allPods().map((p) => p.namespace)]);
   for (const name of namespaces) {
-    add('namespaces', { metadata: { name, labels: { 'kubernetes.io/metadata.name': name } }, status: { phase: 'Active' } });
+    add('namespaces', {
+      metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+      status: { phase: 'Active' },
+    });
   }
   m.secrets.forEach((secret) => add('secrets', secret));
   m.configMaps.forEach((configMap) => add('configmaps', configMap));
   m.autoscalers.forEach((hpa) => add('horizontalpodautoscalers', hpa));
   for (const { service, clusterIP } of harness.services) {
-    add('services', { ...service, spec: { ...service.spec, clusterIP: clusterIP ?? 'None', clusterIPs: [clusterIP ?? 'None'] } });
-    add('endpoints', endpoints(service.metadata?.name ?? '', service.metadata?.namespace ?? '', harness, service));
+    add('services', {
+      ...service,
+      spec: { ...service.spec, clusterIP: clusterIP ?? 'None', clusterIPs: [clusterIP ?? 'None'] },
+    });
+    add(
+      'endpoints',
+      endpoints(service.metadata?.name ?? '', service.metadata?.namespace ?? '', harness, service),
+    );
   }
   for (const ingress of m.ingresses) {
     add('ingresses', { ...ingress, status: { loadBalancer: { ingress: [{ ip: '127.0.0.1' }] } } });
@@ -59,17 +69,35 @@ export function clusterObjects(harness: Harness): Stored[] {
         ...deployment,
         metadata: { ...deployment.metadata, uid: `${controller.uid}-d`, generation: 1 },
         spec: { ...deployment.spec, replicas: controller.replicas },
-        status: { ...workloadStatus(status), conditions: [available(status.readyReplicas >= controller.replicas)] },
+        status: {
+          ...workloadStatus(status),
+          conditions: [available(status.readyReplicas >= controller.replicas)],
+        },
       });
       add('replicasets', {
         metadata: {
           name: controller.replicaSetName,
           namespace: controller.namespace,
           uid: controller.uid,
-          labels: { ...deployment.spec?.template.metadata?.labels, 'pod-template-hash': controller.hash },
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: controller.name, uid: `${controller.uid}-d`, controller: true }],
+          labels: {
+            ...deployment.spec?.template.metadata?.labels,
+            'pod-template-hash': controller.hash,
+          },
+          ownerReferences: [
+            {
+              apiVersion: 'apps/v1',
+              kind: 'Deployment',
+              name: controller.name,
+              uid: `${controller.uid}-d`,
+              controller: true,
+            },
+          ],
         },
-        spec: { replicas: controller.replicas, selector: deployment.spec?.selector, template: deployment.spec?.template },
+        spec: {
+          replicas: controller.replicas,
+          selector: deployment.spec?.selector,
+          template: deployment.spec?.template,
+        },
         status: workloadStatus(status),
       });
     } else if (controller instanceof StatefulSetController) {
@@ -77,16 +105,29 @@ export function clusterObjects(harness: Harness): Stored[] {
       add('statefulsets', {
         ...statefulSet,
         metadata: { ...statefulSet.metadata, uid: controller.uid, generation: 1 },
-        status: { ...workloadStatus(controller.status()), currentReplicas: controller.status().replicas },
+        status: {
+          ...workloadStatus(controller.status()),
+          currentReplicas: controller.status().replicas,
+        },
       });
-      for (const claim of controller.claims()) add('persistentvolumeclaims', boundClaim(claim, controller));
+      for (const claim of controller.claims())
+        add('persistentvolumeclaims', boundClaim(claim, controller));
     } else if (controller instanceof JobController) {
       const { job } = controller;
-      const active = [...controller.pods].filter((p) => !['Succeeded', 'Failed'].includes(p.phase)).length;
+      const active = [...controller.pods].filter(
+        (p) => !['Succeeded', 'Failed'].includes(p.phase),
+      ).length;
       const conditions = controller.done()
         ? [{ type: 'Complete', status: 'True' }]
         : controller.failure()
-          ? [{ type: 'Failed', status: 'True', reason: controller.failure()?.split(':')[0], message: controller.failure() }]
+          ? [
+              {
+                type: 'Failed',
+                status: 'True',
+                reason: controller.failure()?.split(':')[0],
+                message: controller.failure(),
+              },
+            ]
           : [];
       add('jobs', {
         ...job,
@@ -111,27 +152,49 @@ function workloadStatus(status: WorkloadStatus) {
 }
 
 function available(ok: boolean) {
-  return { type: 'Available', status: ok ? 'True' : 'False', reason: ok ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable' };
+  return {
+    type: 'Available',
+    status: ok ? 'True' : 'False',
+    reason: ok ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+  };
 }
 
 function boundClaim(name: string, controller: StatefulSetController): V1PersistentVolumeClaim {
-  const template = controller.statefulSet.spec?.volumeClaimTemplates?.find((t) => name.startsWith(`${t.metadata?.name}-`));
+  const template = controller.statefulSet.spec?.volumeClaimTemplates?.find((t) =>
+    name.startsWith(`${t.metadata?.name}-`),
+  );
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolumeClaim',
     metadata: { name, namespace: controller.namespace, labels: template?.metadata?.labels },
-    spec: { ...template?.spec, volumeName: `pvc-${name}`, storageClassName: template?.spec?.storageClassName ?? 'kube-harness-hostpath' },
-    status: { phase: 'Bound', accessModes: template?.spec?.accessModes, capacity: template?.spec?.resources?.requests },
+    spec: {
+      ...template?.spec,
+      volumeName: `pvc-${name}`,
+      storageClassName: template?.spec?.storageClassName ?? 'kube-harness-hostpath',
+    },
+    status: {
+      phase: 'Bound',
+      accessModes: template?.spec?.accessModes,
+      capacity: template?.spec?.resources?.requests,
+    },
   };
 }
 
-function endpoints(name: string, namespace: string, harness: Harness, service: Parameters<typeof endpointsOf>[0]): V1Endpoints {
+function endpoints(
+  name: string,
+  namespace: string,
+  harness: Harness,
+  service: Parameters<typeof endpointsOf>[0],
+): V1Endpoints {
   const pods = harness.allPods().filter((p) => p.podIP && !p.deleting);
   const ready = endpointsOf(service, pods);
   const selected = pods.filter((p) => {
     const selector = service.spec?.selector ?? {};
     const labels = p.pod.metadata?.labels ?? {};
-    return Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
+    return (
+      Object.keys(selector).length > 0 &&
+      Object.entries(selector).every(([k, v]) => labels[k] === v)
+    );
   });
   const address = (pod: PodRunner) => ({
     ip: pod.podIP as string,

@@ -13,9 +13,19 @@ describe('releaseSecret', () => {
     });
     expect(secret.metadata?.name).toBe('sh.helm.release.v1.pakaura.v1');
     expect(secret.type).toBe('helm.sh/release.v1');
-    expect(secret.metadata?.labels).toMatchObject({ name: 'pakaura', owner: 'helm', status: 'deployed', version: '1' });
+    expect(secret.metadata?.labels).toMatchObject({
+      name: 'pakaura',
+      owner: 'helm',
+      status: 'deployed',
+      version: '1',
+    });
     const stored = Buffer.from(secret.data?.['release'] ?? '', 'base64').toString('utf8');
     const release = JSON.parse(gunzipSync(Buffer.from(stored, 'base64')).toString('utf8'));
-    expect(release).toMatchObject({ name: 'pakaura', version: 1, info: { status: 'deployed' }, chart: { metadata: { version: '4.0.0' } } });
+    expect(release).toMatchObject({
+      name: 'pakaura',
+      version: 1,
+      info: { status: 'deployed' },
+      chart: { metadata: { version: '4.0.0' } },
+    });
   });
 });

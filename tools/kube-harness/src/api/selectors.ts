@@ -1,6 +1,11 @@
 /** Label and field selectors as the API server reads them. */
 export interface KubeObject {
-  metadata?: { name?: string; namespace?: string; labels?: Record<string, string>; [key: string]: unknown };
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    [key: string]: unknown;
+  };
   [key: string]: unknown;
 }
 
@@ -15,7 +20,10 @@ export function labelMatcher(selector: string | undefined): Matcher {
     if (match) {
       const values = match[3].split(',').map((v) => v.trim());
       const [, key, op] = match;
-      return (labels) => (op === 'in' ? values.includes(labels[key]) : !(key in labels) || !values.includes(labels[key]));
+      return (labels) =>
+        op === 'in'
+          ? values.includes(labels[key])
+          : !(key in labels) || !values.includes(labels[key]);
     }
     match = /^([\w./-]+)\s*(==|=|!=)\s*([\w./-]*)$/.exec(term);
     if (match) {
@@ -23,7 +31,9 @@ export function labelMatcher(selector: string | undefined): Matcher {
       return (labels) => (op === '!=' ? labels[key] !== value : labels[key] === value);
     }
     match = /^(!?)([\w./-]+)$/.exec(term);
-    if (match) return (labels) => (match?.[1] === '!' ? !(match[2] in labels) : (match?.[2] ?? '') in labels);
+    if (match)
+      return (labels) =>
+        match?.[1] === '!' ? !(match[2] in labels) : (match?.[2] ?? '') in labels;
     throw new SelectorError(`unable to parse requirement: ${term}`);
   });
   return (object) => tests.every((test) => test(object.metadata?.labels ?? {}));
@@ -36,7 +46,9 @@ export function fieldMatcher(selector: string | undefined): Matcher {
     if (!match) throw new SelectorError(`invalid field selector: ${term}`);
     const [, path, op, value] = match;
     return (object: KubeObject) => {
-      const actual = path.split('.').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], object);
+      const actual = path
+        .split('.')
+        .reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], object);
       const text = actual === undefined || actual === null ? '' : String(actual);
       return op === '!=' ? text !== value : text === value;
     };

@@ -27,7 +27,11 @@ export class ObjectStore {
     return found ? structuredClone(found) : undefined;
   }
 
-  list(plural: string, namespace?: string, selectors: { labelSelector?: string; fieldSelector?: string } = {}): KubeObject[] {
+  list(
+    plural: string,
+    namespace?: string,
+    selectors: { labelSelector?: string; fieldSelector?: string } = {},
+  ): KubeObject[] {
     const byLabel = labelMatcher(selectors.labelSelector);
     const byField = fieldMatcher(selectors.fieldSelector);
     return [...this.objects.entries()]
@@ -50,7 +54,12 @@ export class ObjectStore {
     this.revision += 1;
     plain.metadata = { ...plain.metadata, resourceVersion: String(this.revision) };
     this.objects.set(k, plain);
-    this.publish({ type: current ? 'MODIFIED' : 'ADDED', plural, object: structuredClone(plain), revision: this.revision });
+    this.publish({
+      type: current ? 'MODIFIED' : 'ADDED',
+      plural,
+      object: structuredClone(plain),
+      revision: this.revision,
+    });
   }
 
   remove(plural: string, namespace: string | undefined, name: string): void {
@@ -59,7 +68,10 @@ export class ObjectStore {
     if (!current) return;
     this.objects.delete(k);
     this.revision += 1;
-    const gone = { ...current, metadata: { ...current.metadata, resourceVersion: String(this.revision) } };
+    const gone = {
+      ...current,
+      metadata: { ...current.metadata, resourceVersion: String(this.revision) },
+    };
     this.publish({ type: 'DELETED', plural, object: gone, revision: this.revision });
   }
 

@@ -1,7 +1,13 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import type { PodRunner } from '../pod/pod-runner';
-import { DeploymentController, StatefulSetController, templateHash, type Controller, type PodScheduler } from './controllers';
+import {
+  DeploymentController,
+  StatefulSetController,
+  templateHash,
+  type Controller,
+  type PodScheduler,
+} from './controllers';
 
 /** Records the pods a controller asks for; each becomes a fake runner that is Ready at once. */
 function scheduler(): PodScheduler & { created: V1Pod[]; removed: string[] } {
@@ -12,7 +18,13 @@ function scheduler(): PodScheduler & { created: V1Pod[]; removed: string[] } {
     removed,
     runPod(pod: V1Pod, owner: Controller) {
       created.push(pod);
-      const runner = { name: pod.metadata?.name, namespace: 'n', ready: true, deleting: false, pod } as unknown as PodRunner;
+      const runner = {
+        name: pod.metadata?.name,
+        namespace: 'n',
+        ready: true,
+        deleting: false,
+        pod,
+      } as unknown as PodRunner;
       queueMicrotask(() => owner.podChanged(runner));
       return runner;
     },
@@ -27,12 +39,19 @@ const template = { metadata: { labels: { app: 'x' } }, spec: { containers: [{ na
 describe('DeploymentController', () => {
   it('creates its replicas as <name>-<hash>-<random> and replaces a deleted pod with a new name at once', async () => {
     const s = scheduler();
-    const deployment = new DeploymentController({ metadata: { name: 'api', namespace: 'n' }, spec: { selector: {}, template } }, 2, s);
+    const deployment = new DeploymentController(
+      { metadata: { name: 'api', namespace: 'n' }, spec: { selector: {}, template } },
+      2,
+      s,
+    );
     deployment.start();
     const names = s.created.map((p) => p.metadata?.name);
     expect(names).toHaveLength(2);
     expect(names[0]).toMatch(new RegExp(`^api-${templateHash(template)}-[a-z0-9]{5}$`));
-    expect(s.created[0].metadata?.labels).toMatchObject({ app: 'x', 'pod-template-hash': templateHash(template) });
+    expect(s.created[0].metadata?.labels).toMatchObject({
+      app: 'x',
+      'pod-template-hash': templateHash(template),
+    });
     await deployment.podDeleted([...deployment.pods][0]);
     expect(s.created).toHaveLength(3);
     expect(new Set(s.created.map((p) => p.metadata?.name)).size).toBe(3);
@@ -60,13 +79,22 @@ describe('StatefulSetController', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(s.created.map((p) => p.metadata?.name)).toEqual(['db-0', 'db-1']);
     expect(s.created[0].spec).toMatchObject({ hostname: 'db-0', subdomain: 'db' });
-    expect(s.created[0].spec?.volumes).toContainEqual({ name: 'data', persistentVolumeClaim: { claimName: 'data-db-0' } });
+    expect(s.created[0].spec?.volumes).toContainEqual({
+      name: 'data',
+      persistentVolumeClaim: { claimName: 'data-db-0' },
+    });
     expect(set.claims()).toEqual(['data-db-0', 'data-db-1']);
   });
 
   it('brings a deleted pod back under the same name once the old one is gone', async () => {
     const s = scheduler();
-    const set = new StatefulSetController({ metadata: { name: 'db', namespace: 'n' }, spec: { serviceName: 'db', replicas: 1, selector: {}, template } }, s);
+    const set = new StatefulSetController(
+      {
+        metadata: { name: 'db', namespace: 'n' },
+        spec: { serviceName: 'db', replicas: 1, selector: {}, template },
+      },
+      s,
+    );
     set.start();
     await set.podDeleted([...set.pods][0]);
     expect(s.removed).toEqual(['db-0']);

@@ -54,7 +54,9 @@ export function randomSuffix(length = 5): string {
 /** A stable hash of a pod template, spelled like `pod-template-hash` (10 characters). */
 export function templateHash(template: V1PodTemplateSpec): string {
   const digest = createHash('sha256').update(JSON.stringify(template)).digest();
-  return Array.from(digest.subarray(0, 10), (b) => NAME_ALPHABET[b % NAME_ALPHABET.length]).join('');
+  return Array.from(digest.subarray(0, 10), (b) => NAME_ALPHABET[b % NAME_ALPHABET.length]).join(
+    '',
+  );
 }
 
 /** A pod made from a workload's template, as its controller would create it. */
@@ -82,7 +84,12 @@ function ownerRef(apiVersion: string, kind: string, name: string, uid: string): 
 function countStatus(pods: Set<PodRunner>): WorkloadStatus {
   const live = [...pods].filter((p) => !p.deleting);
   const ready = live.filter((p) => p.ready).length;
-  return { replicas: live.length, readyReplicas: ready, availableReplicas: ready, updatedReplicas: live.length };
+  return {
+    replicas: live.length,
+    readyReplicas: ready,
+    availableReplicas: ready,
+    updatedReplicas: live.length,
+  };
 }
 
 /**
@@ -132,7 +139,9 @@ export class DeploymentController implements Controller {
     return undefined;
   }
 
-  podChanged(): void {}
+  podChanged(): void {
+    // A ReplicaSet acts on deletions only (podDeleted); readiness changes need nothing.
+  }
 
   async podDeleted(pod: PodRunner): Promise<void> {
     this.pods.delete(pod);
@@ -216,7 +225,8 @@ export class StatefulSetController implements Controller {
     if (this.stopped || !pod.ready) return;
     const ordinal = Number(pod.name.slice(this.name.length + 1));
     const next = ordinal + 1;
-    if (next < this.replicas && ![...this.pods].some((p) => p.name === `${this.name}-${next}`)) this.create(next);
+    if (next < this.replicas && ![...this.pods].some((p) => p.name === `${this.name}-${next}`))
+      this.create(next);
   }
 
   async podDeleted(pod: PodRunner): Promise<void> {
@@ -297,7 +307,10 @@ export class JobController implements Controller {
     this.startTime = new Date();
     const deadline = this.job.spec?.activeDeadlineSeconds;
     if (deadline) {
-      this.timer = setTimeout(() => this.fail('DeadlineExceeded', 'Job was active longer than specified deadline'), deadline * 1000);
+      this.timer = setTimeout(
+        () => this.fail('DeadlineExceeded', 'Job was active longer than specified deadline'),
+        deadline * 1000,
+      );
     }
     this.create();
   }
@@ -346,7 +359,8 @@ export class JobController implements Controller {
   private fail(reason: string, message: string): void {
     this.failureReason = `${reason}: ${message}`;
     this.stop();
-    for (const pod of this.pods) if (!['Succeeded', 'Failed'].includes(pod.phase)) void pod.delete(0);
+    for (const pod of this.pods)
+      if (!['Succeeded', 'Failed'].includes(pod.phase)) void pod.delete(0);
   }
 
   private create(): void {
@@ -403,12 +417,16 @@ export class BarePodController implements Controller {
     return failed ? `pod ${failed.name} failed` : undefined;
   }
 
-  podChanged(): void {}
+  podChanged(): void {
+    // A bare pod has no controller to react.
+  }
 
   async podDeleted(pod: PodRunner): Promise<void> {
     this.pods.delete(pod);
     await this.scheduler.removePod(pod);
   }
 
-  stop(): void {}
+  stop(): void {
+    // Nothing to stop: a bare pod is never replaced.
+  }
 }

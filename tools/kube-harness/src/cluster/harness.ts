@@ -75,10 +75,14 @@ export class Harness implements PodScheduler {
     this.runId = options.runId ?? randomBytes(3).toString('hex');
     this.stateDir = options.stateDir ?? join(tmpdir(), `pakaura-harness-${this.runId}`);
     this.docker = options.docker ?? new DockerCli();
-    this.ingress = new IngressServer(() => this.manifests.ingresses, {
-      resolve: (namespace, service, port) => this.resolveService(namespace, service, port),
-      connect: (ip, port, timeoutMs) => this.connect(ip, port, timeoutMs),
-    }, options.ingressHostsEntry);
+    this.ingress = new IngressServer(
+      () => this.manifests.ingresses,
+      {
+        resolve: (namespace, service, port) => this.resolveService(namespace, service, port),
+        connect: (ip, port, timeoutMs) => this.connect(ip, port, timeoutMs),
+      },
+      options.ingressHostsEntry,
+    );
   }
 
   /**
@@ -130,7 +134,11 @@ export class Harness implements PodScheduler {
   }
 
   /** Deletes a pod as `kubectl delete pod` does; its controller replaces it in its own way. */
-  async deletePod(namespace: string, name: string, gracePeriodSeconds?: number): Promise<PodRunner | undefined> {
+  async deletePod(
+    namespace: string,
+    name: string,
+    gracePeriodSeconds?: number,
+  ): Promise<PodRunner | undefined> {
     const pod = this.findPod(namespace, name);
     if (!pod) return undefined;
     void pod.delete(gracePeriodSeconds);
@@ -141,9 +149,13 @@ export class Harness implements PodScheduler {
   }
 
   /** Starts `helm test`'s pods and resolves with each one's outcome and log. */
-  async runTests(timeoutMs: number): Promise<{ name: string; phase: string; seconds: number; logs: string[] }[]> {
+  async runTests(
+    timeoutMs: number,
+  ): Promise<{ name: string; phase: string; seconds: number; logs: string[] }[]> {
     const started = Date.now();
-    const controllers = this.manifests.testPods.map((pod) => new BarePodController(pod, this, true));
+    const controllers = this.manifests.testPods.map(
+      (pod) => new BarePodController(pod, this, true),
+    );
     controllers.forEach((c) => {
       this.controllers.push(c);
       c.start();
@@ -151,10 +163,16 @@ export class Harness implements PodScheduler {
     return Promise.all(
       controllers.map(async (controller) => {
         const [pod] = controller.pods;
-        const phase = await this.until(() => (['Succeeded', 'Failed'].includes(pod.phase) ? pod.phase : undefined), timeoutMs).catch(
-          () => `${pod.phase} (not finished within ${timeoutMs / 1000} s)`,
-        );
-        return { name: pod.name, phase, seconds: (Date.now() - started) / 1000, logs: await pod.logs(undefined, 20) };
+        const phase = await this.until(
+          () => (['Succeeded', 'Failed'].includes(pod.phase) ? pod.phase : undefined),
+          timeoutMs,
+        ).catch(() => `${pod.phase} (not finished within ${timeoutMs / 1000} s)`);
+        return {
+          name: pod.name,
+          phase,
+          seconds: (Date.now() - started) / 1000,
+          logs: await pod.logs(undefined, 20),
+        };
       }),
     );
   }
@@ -223,23 +241,33 @@ export class Harness implements PodScheduler {
     });
     const pause = this.options.pauseImage ?? 'pakaura-harness-pause:1';
     if (!(await this.imageConfig(pause))) {
-      throw new Error(`The pause image ${pause} is not in the Docker engine: build it with .ci/images/pause-image.sh`);
+      throw new Error(
+        `The pause image ${pause} is not in the Docker engine: build it with .ci/images/pause-image.sh`,
+      );
     }
-    const events = this.docker.events(`${RUN_LABEL}=${this.runId}`, (event) => this.onDockerEvent(event));
+    const events = this.docker.events(`${RUN_LABEL}=${this.runId}`, (event) =>
+      this.onDockerEvent(event),
+    );
     this.stopEvents = events.stop;
     await events.ready;
     this.network = await PodNetwork.create(this.networkName);
     this.gateway = await Gateway.start(this.network.path, join(this.stateDir, 'gateway.sock'));
     for (const service of this.manifests.services) {
       const headless = service.spec?.clusterIP === 'None';
-      this.services.push({ service, clusterIP: headless ? undefined : await this.network.addServiceAddress() });
+      this.services.push({
+        service,
+        clusterIP: headless ? undefined : await this.network.addServiceAddress(),
+      });
     }
     await this.gateway.setServices(serviceRoutes(this.services, []));
     await this.ingress.listen(this.options.ingressPort ?? 0);
     const m = this.manifests;
-    for (const statefulSet of m.statefulSets) this.controllers.push(new StatefulSetController(statefulSet, this));
+    for (const statefulSet of m.statefulSets)
+      this.controllers.push(new StatefulSetController(statefulSet, this));
     for (const deployment of m.deployments) {
-      this.controllers.push(new DeploymentController(deployment, desiredReplicas(deployment, m.autoscalers), this));
+      this.controllers.push(
+        new DeploymentController(deployment, desiredReplicas(deployment, m.autoscalers), this),
+      );
     }
     for (const job of m.jobs) this.controllers.push(new JobController(job, this));
     for (const pod of m.pods) this.controllers.push(new BarePodController(pod, this));
@@ -256,8 +284,10 @@ export class Harness implements PodScheduler {
       labels: this.labels,
       claimDir: (claim) => join(this.stateDir, 'claims', claim),
       imageConfig: (image) => this.imageConfig(image),
-      attachNetwork: (pod, pid) => (this.network as PodNetwork).attach(`${pod.namespace}/${pod.name}/${pod.uid}`, pid),
-      detachNetwork: (pod, link) => (this.network as PodNetwork).detach(`${pod.namespace}/${pod.name}/${pod.uid}`, link),
+      attachNetwork: (pod, pid) =>
+        (this.network as PodNetwork).attach(`${pod.namespace}/${pod.name}/${pod.uid}`, pid),
+      detachNetwork: (pod, link) =>
+        (this.network as PodNetwork).detach(`${pod.namespace}/${pod.name}/${pod.uid}`, link),
       connect: (host, port, timeoutMs) => this.connect(host, port, timeoutMs),
       hostsFor: (pod) =>
         hostsFile(
@@ -290,7 +320,13 @@ export class Harness implements PodScheduler {
   private async imageConfig(image: string): Promise<{ user?: string } | undefined> {
     const known = this.images.get(image);
     if (known) return known;
-    const result = await this.docker.tryRun(['image', 'inspect', '--format', '{{json .Config}}', image]);
+    const result = await this.docker.tryRun([
+      'image',
+      'inspect',
+      '--format',
+      '{{json .Config}}',
+      image,
+    ]);
     if (result.exitCode !== 0) return undefined;
     const config = JSON.parse(result.stdout) as { User?: string };
     const entry = { user: config.User || undefined };
@@ -307,7 +343,11 @@ export class Harness implements PodScheduler {
     return new Promise((resolve) => this.exitWaiters.set(id, resolve));
   }
 
-  private onDockerEvent(event: { status: string; id: string; attributes: Record<string, string> }): void {
+  private onDockerEvent(event: {
+    status: string;
+    id: string;
+    attributes: Record<string, string>;
+  }): void {
     if (event.status === 'oom') this.oomKilled.add(event.id);
     if (event.status !== 'die') return;
     const exit = {
@@ -322,17 +362,30 @@ export class Harness implements PodScheduler {
   }
 
   private resolveService(namespace: string, name: string, port: number | string) {
-    const state = this.services.find((s) => s.service.metadata?.namespace === namespace && s.service.metadata?.name === name);
+    const state = this.services.find(
+      (s) => s.service.metadata?.namespace === namespace && s.service.metadata?.name === name,
+    );
     const servicePort = state?.service.spec?.ports?.find((p) => p.port === port || p.name === port);
     if (!state || !servicePort) return undefined;
-    const ready = endpointsOf(state.service, this.allPods()).some((pod) => targetPort(servicePort, pod) !== undefined);
+    const ready = endpointsOf(state.service, this.allPods()).some(
+      (pod) => targetPort(servicePort, pod) !== undefined,
+    );
     if (state.clusterIP) return { ip: state.clusterIP, port: servicePort.port, ready };
     const [pod] = endpointsOf(state.service, this.allPods());
     if (!pod) return { ip: '', port: 0, ready: false };
-    return { ip: pod.podIP as string, port: targetPort(servicePort, pod) ?? servicePort.port, ready };
+    return {
+      ip: pod.podIP as string,
+      port: targetPort(servicePort, pod) ?? servicePort.port,
+      ready,
+    };
   }
 
-  private record(pod: PodRunner, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  private record(
+    pod: PodRunner,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+  ): void {
     const last = this.events.findLast(
       (e) => e.involvedObject.uid === pod.uid && e.reason === reason && e.message === message,
     );
@@ -343,7 +396,13 @@ export class Harness implements PodScheduler {
     } else {
       this.events.push({
         metadata: { name: `${pod.name}.${randomUUID().slice(0, 8)}`, namespace: pod.namespace },
-        involvedObject: { kind: 'Pod', name: pod.name, namespace: pod.namespace, uid: pod.uid, apiVersion: 'v1' },
+        involvedObject: {
+          kind: 'Pod',
+          name: pod.name,
+          namespace: pod.namespace,
+          uid: pod.uid,
+          apiVersion: 'v1',
+        },
         type,
         reason,
         message,

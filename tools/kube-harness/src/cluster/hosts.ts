@@ -5,8 +5,17 @@ export interface HostEntry {
 }
 
 /** `name`, `name.ns`, `name.ns.svc`, `name.ns.svc.cluster.local`: what cluster DNS answers for. */
-export function serviceNames(name: string, namespace: string, clusterDomain = 'cluster.local'): string[] {
-  return [name, `${name}.${namespace}`, `${name}.${namespace}.svc`, `${name}.${namespace}.svc.${clusterDomain}`];
+export function serviceNames(
+  name: string,
+  namespace: string,
+  clusterDomain = 'cluster.local',
+): string[] {
+  return [
+    name,
+    `${name}.${namespace}`,
+    `${name}.${namespace}.svc`,
+    `${name}.${namespace}.svc.${clusterDomain}`,
+  ];
 }
 
 /**

@@ -4,7 +4,13 @@ import type { PodRunner } from '../pod/pod-runner';
 import { hostsFile, serviceNames } from './hosts';
 import { hostEntries, serviceRoutes } from './services';
 
-function pod(name: string, ip: string, ready: boolean, labels: Record<string, string>, extra: object = {}): PodRunner {
+function pod(
+  name: string,
+  ip: string,
+  ready: boolean,
+  labels: Record<string, string>,
+  extra: object = {},
+): PodRunner {
   return {
     name,
     namespace: 'pakaura',
@@ -13,7 +19,10 @@ function pod(name: string, ip: string, ready: boolean, labels: Record<string, st
     deleting: false,
     pod: {
       metadata: { name, labels },
-      spec: { containers: [{ name: 'c', ports: [{ name: 'http', containerPort: 8000 }] }], ...extra },
+      spec: {
+        containers: [{ name: 'c', ports: [{ name: 'http', containerPort: 8000 }] }],
+        ...extra,
+      },
     },
   } as unknown as PodRunner;
 }
@@ -29,20 +38,28 @@ const db: V1Service = {
 const pods = [
   pod('api-1', '198.18.0.2', true, { app: 'api' }),
   pod('api-2', '198.18.0.3', false, { app: 'api' }),
-  pod('postgresql-0', '198.18.0.4', true, { app: 'db' }, { hostname: 'postgresql-0', subdomain: 'postgresql' }),
+  pod(
+    'postgresql-0',
+    '198.18.0.4',
+    true,
+    { app: 'db' },
+    { hostname: 'postgresql-0', subdomain: 'postgresql' },
+  ),
 ];
 
 describe('serviceRoutes', () => {
   it('sends a ClusterIP Service port to the Ready pods only, on their named target port', () => {
-    expect(serviceRoutes([{ service: api, clusterIP: '198.18.0.200' }, { service: db }], pods)).toEqual([
-      { ip: '198.18.0.200', port: 80, endpoints: [{ ip: '198.18.0.2', port: 8000 }] },
-    ]);
+    expect(
+      serviceRoutes([{ service: api, clusterIP: '198.18.0.200' }, { service: db }], pods),
+    ).toEqual([{ ip: '198.18.0.200', port: 80, endpoints: [{ ip: '198.18.0.2', port: 8000 }] }]);
   });
 });
 
 describe('hostEntries', () => {
   it('names a ClusterIP Service by its address and a headless one by its Ready pods, with <pod>.<service>', () => {
-    expect(hostEntries([{ service: api, clusterIP: '198.18.0.200' }, { service: db }], pods)).toEqual([
+    expect(
+      hostEntries([{ service: api, clusterIP: '198.18.0.200' }, { service: db }], pods),
+    ).toEqual([
       { address: '198.18.0.200', names: serviceNames('api', 'pakaura') },
       { address: '198.18.0.4', names: serviceNames('postgresql', 'pakaura') },
       { address: '198.18.0.4', names: serviceNames('postgresql-0.postgresql', 'pakaura') },
@@ -52,9 +69,15 @@ describe('hostEntries', () => {
 
 describe('hostsFile', () => {
   it("writes the kubelet's own lines, the pod FQDN when it has a subdomain, then every name", () => {
-    const text = hostsFile({ address: '198.18.0.4', hostname: 'postgresql-0', subdomain: 'postgresql', namespace: 'pakaura' }, [
-      { address: '198.18.0.200', names: ['api', 'api.pakaura'] },
-    ]);
+    const text = hostsFile(
+      {
+        address: '198.18.0.4',
+        hostname: 'postgresql-0',
+        subdomain: 'postgresql',
+        namespace: 'pakaura',
+      },
+      [{ address: '198.18.0.200', names: ['api', 'api.pakaura'] }],
+    );
     expect(text.split('\n').slice(1)).toEqual([
       '127.0.0.1\tlocalhost',
       '::1\tlocalhost ip6-localhost ip6-loopback',

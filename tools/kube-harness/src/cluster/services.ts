@@ -25,7 +25,9 @@ export function isHeadless(service: V1Service): boolean {
 /** The pods a Service sends traffic to: those it selects that are Ready (as kube-proxy's endpoints). */
 export function endpointsOf(service: V1Service, pods: PodRunner[]): PodRunner[] {
   const publishNotReady = service.spec?.publishNotReadyAddresses ?? false;
-  return pods.filter((pod) => selects(service, pod) && pod.podIP && !pod.deleting && (pod.ready || publishNotReady));
+  return pods.filter(
+    (pod) => selects(service, pod) && pod.podIP && !pod.deleting && (pod.ready || publishNotReady),
+  );
 }
 
 /** The port a Service port reaches on a pod: its targetPort, resolved by name on the pod's containers. */

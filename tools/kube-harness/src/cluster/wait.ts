@@ -32,7 +32,14 @@ export interface PodProblem {
 
 export class WorkloadsFailedError extends Error {
   constructor(readonly problems: PodProblem[]) {
-    super(problems.map((p) => `${p.workload}: pod ${p.pod}${p.container ? ` container ${p.container}` : ''}: ${p.reason}: ${p.message}`).join('; '));
+    super(
+      problems
+        .map(
+          (p) =>
+            `${p.workload}: pod ${p.pod}${p.container ? ` container ${p.container}` : ''}: ${p.reason}: ${p.message}`,
+        )
+        .join('; '),
+    );
     this.name = 'WorkloadsFailedError';
   }
 }
@@ -72,7 +79,10 @@ export async function waitForWorkloads(
   } catch {
     const waiting = workloads().filter((c) => !reported.has(c));
     throw new WorkloadsFailedError(
-      await withLogs(waiting.flatMap((c) => pendingProblems(harness, c, options.timeoutMs)), options.logLines),
+      await withLogs(
+        waiting.flatMap((c) => pendingProblems(harness, c, options.timeoutMs)),
+        options.logLines,
+      ),
     );
   }
   if (!outcome.ok) throw new WorkloadsFailedError(await withLogs(outcome.fatal, options.logLines));
@@ -107,7 +117,9 @@ function fatalProblems(harness: Harness, controller: Controller): Found[] {
           pod: pod.name,
           container: status.name,
           reason: init ? `Init:${waiting.reason}` : waiting.reason,
-          message: [lastTerminated(status) ?? waiting.message ?? '', warning].filter(Boolean).join('; '),
+          message: [lastTerminated(status) ?? waiting.message ?? '', warning]
+            .filter(Boolean)
+            .join('; '),
           logs: [],
           runner: pod,
         });
@@ -132,7 +144,11 @@ function fatalProblems(harness: Harness, controller: Controller): Found[] {
 /** The pod's latest warning other than the back-off itself (an Unhealthy probe, a failed start). */
 function lastWarning(harness: Harness, pod: PodRunner, reason: string): string | undefined {
   const event = harness.events.findLast(
-    (e) => e.involvedObject.uid === pod.uid && e.type === 'Warning' && e.reason !== 'BackOff' && reason !== 'CreateContainerConfigError',
+    (e) =>
+      e.involvedObject.uid === pod.uid &&
+      e.type === 'Warning' &&
+      e.reason !== 'BackOff' &&
+      reason !== 'CreateContainerConfigError',
   );
   return event ? `last warning ${event.reason}: ${event.message}` : undefined;
 }
@@ -145,27 +161,50 @@ function lastTerminated(status: V1ContainerStatus): string | undefined {
 
 /** For a workload still not up at the timeout: each pod's state and its latest warning event. */
 function pendingProblems(harness: Harness, controller: Controller, timeoutMs: number): Found[] {
-  const pods = [...controller.pods].filter((p) => !p.deleting && !p.ready && p.phase !== 'Succeeded');
+  const pods = [...controller.pods].filter(
+    (p) => !p.deleting && !p.ready && p.phase !== 'Succeeded',
+  );
   if (pods.length === 0) {
-    return [{ workload: label(controller), pod: '-', reason: 'NotReady', message: `not up within ${timeoutMs / 1000} s`, logs: [] }];
+    return [
+      {
+        workload: label(controller),
+        pod: '-',
+        reason: 'NotReady',
+        message: `not up within ${timeoutMs / 1000} s`,
+        logs: [],
+      },
+    ];
   }
   return pods.map((pod) => {
     const all = statuses(pod);
     const stuck =
-      all.find(({ status, init }) => init && !status.ready) ?? all.find(({ status }) => !status.ready) ?? all[0];
-    const warning = harness.events.findLast((e) => e.involvedObject.uid === pod.uid && e.type === 'Warning');
+      all.find(({ status, init }) => init && !status.ready) ??
+      all.find(({ status }) => !status.ready) ??
+      all[0];
+    const warning = harness.events.findLast(
+      (e) => e.involvedObject.uid === pod.uid && e.type === 'Warning',
+    );
     const state = stuck?.status.state;
     const where = stuck?.init
       ? `Init:${all.filter((s) => s.init && s.status.ready).length}/${all.filter((s) => s.init).length}`
       : pod.phase;
-    const reason = state?.waiting?.reason ?? (stuck?.init ? where : warning?.reason ?? 'NotReady');
+    const reason =
+      state?.waiting?.reason ?? (stuck?.init ? where : (warning?.reason ?? 'NotReady'));
     const message = [
       `not Ready within ${timeoutMs / 1000} s (${where}${state?.running ? `, ${stuck?.status.name} running` : ''})`,
       warning ? `last warning ${warning.reason}: ${warning.message}` : undefined,
     ]
       .filter(Boolean)
       .join('; ');
-    return { workload: label(controller), pod: pod.name, container: stuck?.status.name, reason, message, logs: [], runner: pod };
+    return {
+      workload: label(controller),
+      pod: pod.name,
+      container: stuck?.status.name,
+      reason,
+      message,
+      logs: [],
+      runner: pod,
+    };
   });
 }
 

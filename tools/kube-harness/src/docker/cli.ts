@@ -74,16 +74,29 @@ export class DockerCli {
     const args = ['logs', ...(tail === undefined ? [] : ['--tail', String(tail)]), container];
     const result = await execa(this.binary, args, { reject: false, all: true, stdin: 'ignore' });
     if (result.exitCode !== 0) {
-      throw new Error(`docker logs ${container} failed: ${String(result.stderr).trim().split('\n').pop()}`);
+      throw new Error(
+        `docker logs ${container} failed: ${String(result.stderr).trim().split('\n').pop()}`,
+      );
     }
     return String(result.all ?? '');
   }
 
   /** Follows `docker events` for containers with `label` until stop(). */
-  events(label: string, onEvent: (event: DockerEvent) => void): { stop(): void; ready: Promise<void> } {
+  events(
+    label: string,
+    onEvent: (event: DockerEvent) => void,
+  ): { stop(): void; ready: Promise<void> } {
     const child: ResultPromise = execa(
       this.binary,
-      ['events', '--filter', 'type=container', '--filter', `label=${label}`, '--format', '{{json .}}'],
+      [
+        'events',
+        '--filter',
+        'type=container',
+        '--filter',
+        `label=${label}`,
+        '--format',
+        '{{json .}}',
+      ],
       { reject: false, stdin: 'ignore', buffer: false },
     );
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });

@@ -56,7 +56,9 @@ describe('desiredReplicas', () => {
   it('runs a Deployment at its autoscaler minimum, else at its replicas, else one', () => {
     const m = loadManifests(RENDER, 'pakaura');
     expect(desiredReplicas(m.deployments[0], m.autoscalers)).toBe(2);
-    expect(desiredReplicas({ metadata: { name: 'x' }, spec: { replicas: 3 } } as never, [])).toBe(3);
+    expect(desiredReplicas({ metadata: { name: 'x' }, spec: { replicas: 3 } } as never, [])).toBe(
+      3,
+    );
     expect(desiredReplicas({ metadata: { name: 'x' } } as never, [])).toBe(1);
   });
 });

@@ -59,7 +59,9 @@ export function loadManifests(text: string, namespace: string): Manifests {
   };
   parseAllDocuments(text).forEach((document, index) => {
     if (document.errors.length > 0) {
-      throw new Error(`Document ${index + 1} of the render is not YAML: ${document.errors[0].message}`);
+      throw new Error(
+        `Document ${index + 1} of the render is not YAML: ${document.errors[0].message}`,
+      );
     }
     const object = document.toJSON() as KubeObject | null;
     if (object === null || object === undefined) return;
@@ -110,7 +112,10 @@ function decodeSecret(secret: V1Secret): V1Secret {
 }
 
 /** The replica count a Deployment runs at: its own, or its HorizontalPodAutoscaler's minimum. */
-export function desiredReplicas(deployment: V1Deployment, autoscalers: V2HorizontalPodAutoscaler[]): number {
+export function desiredReplicas(
+  deployment: V1Deployment,
+  autoscalers: V2HorizontalPodAutoscaler[],
+): number {
   const hpa = autoscalers.find(
     (a) =>
       a.spec?.scaleTargetRef.kind === 'Deployment' &&

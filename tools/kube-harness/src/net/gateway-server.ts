@@ -1,5 +1,10 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { dialError, type GatewayReply, type GatewayRequest, type ServiceRoute } from './gateway-protocol';
+import {
+  dialError,
+  type GatewayReply,
+  type GatewayRequest,
+  type ServiceRoute,
+} from './gateway-protocol';
 
 /**
  * The gateway: runs inside the harness's network namespace (started with `nsenter --net=...`)
@@ -9,7 +14,10 @@ import { dialError, type GatewayReply, type GatewayRequest, type ServiceRoute } 
  * kube-proxy does); with no ready endpoint the connection is reset. It exits when its stdin
  * closes, so it never outlives the harness.
  */
-const routes = new Map<string, { server: Server; endpoints: ServiceRoute['endpoints']; next: number }>();
+const routes = new Map<
+  string,
+  { server: Server; endpoints: ServiceRoute['endpoints']; next: number }
+>();
 
 function main(): void {
   const socketPath = process.argv[2];
@@ -47,10 +55,17 @@ function readRequest(client: Socket): void {
   client.on('error', () => client.destroy());
 }
 
-function dial(client: Socket, request: Extract<GatewayRequest, { op: 'connect' }>, head: Buffer): void {
+function dial(
+  client: Socket,
+  request: Extract<GatewayRequest, { op: 'connect' }>,
+  head: Buffer,
+): void {
   const upstream = connect({ host: request.host, port: request.port });
   let connected = false;
-  const timer = setTimeout(() => upstream.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), request.timeoutMs);
+  const timer = setTimeout(
+    () => upstream.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+    request.timeoutMs,
+  );
   upstream.once('connect', () => {
     connected = true;
     clearTimeout(timer);
@@ -102,7 +117,11 @@ async function applyServices(services: ServiceRoute[]): Promise<void> {
       existing.endpoints = service.endpoints;
       continue;
     }
-    const route = { server: createServer((socket) => forward(route, socket)), endpoints: service.endpoints, next: 0 };
+    const route = {
+      server: createServer((socket) => forward(route, socket)),
+      endpoints: service.endpoints,
+      next: 0,
+    };
     await new Promise<void>((resolve, reject) => {
       route.server.once('error', reject);
       route.server.listen(service.port, service.ip, () => resolve());
@@ -111,7 +130,10 @@ async function applyServices(services: ServiceRoute[]): Promise<void> {
   }
 }
 
-function forward(route: { endpoints: ServiceRoute['endpoints']; next: number }, socket: Socket): void {
+function forward(
+  route: { endpoints: ServiceRoute['endpoints']; next: number },
+  socket: Socket,
+): void {
   socket.on('error', () => socket.destroy());
   if (route.endpoints.length === 0) return void socket.resetAndDestroy();
   const endpoint = route.endpoints[route.next % route.endpoints.length];

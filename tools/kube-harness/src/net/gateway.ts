@@ -26,7 +26,10 @@ export class Gateway {
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the gateway did not start within 30 s: ${stderr.trim()}`)), 30_000);
+      const timer = setTimeout(
+        () => reject(new Error(`the gateway did not start within 30 s: ${stderr.trim()}`)),
+        30_000,
+      );
       child.stdout?.on('data', (chunk: Buffer) => {
         if (chunk.toString('utf8').includes('ready')) {
           clearTimeout(timer);
@@ -35,7 +38,9 @@ export class Gateway {
       });
       child.once('exit', (code) => {
         clearTimeout(timer);
-        reject(new Error(`the gateway exited (${code}) at start: ${stderr.trim().split('\n').pop()}`));
+        reject(
+          new Error(`the gateway exited (${code}) at start: ${stderr.trim().split('\n').pop()}`),
+        );
       });
     });
     return new Gateway(child, socketPath);

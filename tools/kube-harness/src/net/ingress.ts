@@ -1,5 +1,11 @@
 import type { V1Ingress, V1IngressBackend } from '@kubernetes/client-node';
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /** Where a request goes: a Service port, found by the Ingress's rules. */
@@ -11,7 +17,11 @@ export interface IngressRoute {
 /** How the Ingress reaches a Service: its address and port, and whether any pod behind it is Ready. */
 export interface ServiceDialer {
   /** undefined when there is no such Service or port. */
-  resolve(namespace: string, service: string, port: number | string): { ip: string; port: number; ready: boolean } | undefined;
+  resolve(
+    namespace: string,
+    service: string,
+    port: number | string,
+  ): { ip: string; port: number; ready: boolean } | undefined;
   connect(ip: string, port: number, timeoutMs: number): Promise<Socket>;
 }
 
@@ -20,7 +30,11 @@ export interface ServiceDialer {
  * rule without host matches any), then the longest matching path (`Prefix` by whole path
  * segments, `Exact`, `ImplementationSpecific` as a prefix); no match is a 404.
  */
-export function matchRoute(ingresses: V1Ingress[], host: string, path: string): IngressRoute | undefined {
+export function matchRoute(
+  ingresses: V1Ingress[],
+  host: string,
+  path: string,
+): IngressRoute | undefined {
   let best: { route: IngressRoute; length: number } | undefined;
   for (const ingress of ingresses) {
     for (const rule of ingress.spec?.rules ?? []) {
@@ -104,22 +118,32 @@ export class IngressServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const absolute = /^https?:\/\//i.test(req.url ?? '');
     const target = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    const named = (absolute ? target.hostname : (req.headers.host ?? '').replace(/:\d+$/, '')).toLowerCase();
-    const host = this.hostsEntry && ['127.0.0.1', 'localhost'].includes(named) ? this.hostsEntry : named;
+    const named = (
+      absolute ? target.hostname : (req.headers.host ?? '').replace(/:\d+$/, '')
+    ).toLowerCase();
+    const host =
+      this.hostsEntry && ['127.0.0.1', 'localhost'].includes(named) ? this.hostsEntry : named;
     const route = matchRoute(this.ingresses(), host, target.pathname);
     if (!route) return fail(res, 404, 'Not Found');
     const annotations = route.ingress.metadata?.annotations ?? {};
-    const limit = nginxSize(annotations['nginx.ingress.kubernetes.io/proxy-body-size']) ?? 1024 ** 2;
+    const limit =
+      nginxSize(annotations['nginx.ingress.kubernetes.io/proxy-body-size']) ?? 1024 ** 2;
     if (limit > 0 && Number(req.headers['content-length'] ?? 0) > limit) {
       return fail(res, 413, 'Request Entity Too Large');
     }
     const service = route.backend.service;
     const namespace = route.ingress.metadata?.namespace ?? 'default';
     const address =
-      service && this.dialer.resolve(namespace, service.name, service.port?.number ?? service.port?.name ?? 80);
+      service &&
+      this.dialer.resolve(
+        namespace,
+        service.name,
+        service.port?.number ?? service.port?.name ?? 80,
+      );
     if (!address) return fail(res, 503, 'Service Temporarily Unavailable');
     if (!address.ready) return fail(res, 503, 'Service Temporarily Unavailable');
-    const readTimeoutMs = Number(annotations['nginx.ingress.kubernetes.io/proxy-read-timeout'] ?? 60) * 1000;
+    const readTimeoutMs =
+      Number(annotations['nginx.ingress.kubernetes.io/proxy-read-timeout'] ?? 60) * 1000;
     let socket: Socket;
     try {
       socket = await this.dialer.connect(address.ip, address.port, 5_000);

@@ -90,12 +90,17 @@ export class PodNetwork {
 async function ip(args: string[]): Promise<void> {
   const result = await execa('ip', args, { reject: false });
   if (result.exitCode !== 0) {
-    throw new Error(`ip ${args.join(' ')} failed: ${String(result.stderr).trim()}. The harness needs root (CAP_NET_ADMIN) and iproute2.`);
+    throw new Error(
+      `ip ${args.join(' ')} failed: ${String(result.stderr).trim()}. The harness needs root (CAP_NET_ADMIN) and iproute2.`,
+    );
   }
 }
 
 async function ipBatch(netns: string, commands: string[]): Promise<void> {
-  const result = await execa('ip', ['-n', netns, '-batch', '-'], { input: commands.join('\n'), reject: false });
+  const result = await execa('ip', ['-n', netns, '-batch', '-'], {
+    input: commands.join('\n'),
+    reject: false,
+  });
   if (result.exitCode !== 0) {
     throw new Error(`ip -n ${netns} -batch failed: ${String(result.stderr).trim()}`);
   }

@@ -4,7 +4,9 @@ import { expandCommand, resolveEnv, type ConfigSource } from './env';
 import { ContainerConfigError } from './errors';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64');
-const pod: V1Pod = { metadata: { name: 'api-1', namespace: 'pakaura', uid: 'u1', labels: { app: 'api' } } };
+const pod: V1Pod = {
+  metadata: { name: 'api-1', namespace: 'pakaura', uid: 'u1', labels: { app: 'api' } },
+};
 const source: ConfigSource = {
   secret: (ns, name) =>
     ns === 'pakaura' && name === 'pakaura-secrets'
@@ -15,7 +17,11 @@ const source: ConfigSource = {
       ? { data: { DB_HOST: 'postgresql-0.postgresql', DB_PORT: '5432', 'bad-key!': 'x' } }
       : undefined,
 };
-const container = (spec: Partial<V1Container>): V1Container => ({ name: 'api', image: 'api:1', ...spec });
+const container = (spec: Partial<V1Container>): V1Container => ({
+  name: 'api',
+  image: 'api:1',
+  ...spec,
+});
 
 function configError(run: () => unknown): ContainerConfigError {
   try {
@@ -34,7 +40,10 @@ describe('resolveEnv', () => {
       container({
         envFrom: [{ configMapRef: { name: 'pakaura-config' } }],
         env: [
-          { name: 'DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'pakaura-secrets', key: 'DB_PASSWORD' } } },
+          {
+            name: 'DB_PASSWORD',
+            valueFrom: { secretKeyRef: { name: 'pakaura-secrets', key: 'DB_PASSWORD' } },
+          },
           { name: 'URL', value: 'postgres://app:$(DB_PASSWORD)@$(DB_HOST):$(DB_PORT)/$(LATER)' },
           { name: 'LATER', value: 'db' },
         ],
@@ -46,7 +55,11 @@ describe('resolveEnv', () => {
   });
 
   it('skips envFrom keys that are not valid variable names, as the kubelet does', () => {
-    const env = resolveEnv(pod, container({ envFrom: [{ configMapRef: { name: 'pakaura-config' } }] }), source);
+    const env = resolveEnv(
+      pod,
+      container({ envFrom: [{ configMapRef: { name: 'pakaura-config' } }] }),
+      source,
+    );
     expect(env.has('bad-key!')).toBe(false);
   });
 
@@ -54,7 +67,14 @@ describe('resolveEnv', () => {
     const error = configError(() =>
       resolveEnv(
         pod,
-        container({ env: [{ name: 'P', valueFrom: { secretKeyRef: { name: 'pakaura-secrets', key: 'DB_PASSWROD' } } }] }),
+        container({
+          env: [
+            {
+              name: 'P',
+              valueFrom: { secretKeyRef: { name: 'pakaura-secrets', key: 'DB_PASSWROD' } },
+            },
+          ],
+        }),
         source,
       ),
     );
@@ -65,12 +85,29 @@ describe('resolveEnv', () => {
   it('fails a missing ConfigMap key and a missing Secret with their own messages', () => {
     expect(
       configError(() =>
-        resolveEnv(pod, container({ env: [{ name: 'X', valueFrom: { configMapKeyRef: { name: 'pakaura-config', key: 'NOPE' } } }] }), source),
+        resolveEnv(
+          pod,
+          container({
+            env: [
+              {
+                name: 'X',
+                valueFrom: { configMapKeyRef: { name: 'pakaura-config', key: 'NOPE' } },
+              },
+            ],
+          }),
+          source,
+        ),
       ).message,
     ).toBe("couldn't find key NOPE in ConfigMap pakaura/pakaura-config");
     expect(
       configError(() =>
-        resolveEnv(pod, container({ env: [{ name: 'X', valueFrom: { secretKeyRef: { name: 'other', key: 'K' } } }] }), source),
+        resolveEnv(
+          pod,
+          container({
+            env: [{ name: 'X', valueFrom: { secretKeyRef: { name: 'other', key: 'K' } } }],
+          }),
+          source,
+        ),
       ).message,
     ).toBe('secret "other" not found');
   });
@@ -80,8 +117,16 @@ describe('resolveEnv', () => {
       pod,
       container({
         env: [
-          { name: 'COHERE_API_KEY', valueFrom: { secretKeyRef: { name: 'pakaura-secrets', key: 'COHERE_API_KEY', optional: true } } },
-          { name: 'Y', valueFrom: { configMapKeyRef: { name: 'absent', key: 'K', optional: true } } },
+          {
+            name: 'COHERE_API_KEY',
+            valueFrom: {
+              secretKeyRef: { name: 'pakaura-secrets', key: 'COHERE_API_KEY', optional: true },
+            },
+          },
+          {
+            name: 'Y',
+            valueFrom: { configMapKeyRef: { name: 'absent', key: 'K', optional: true } },
+          },
         ],
         envFrom: [{ secretRef: { name: 'absent', optional: true } }],
       }),
@@ -109,6 +154,10 @@ describe('resolveEnv', () => {
 
 describe('expandCommand', () => {
   it('expands command and args from the container environment', () => {
-    expect(expandCommand(['echo', '$(A)', '$$(A)'], new Map([['A', '1']]))).toEqual(['echo', '1', '$(A)']);
+    expect(expandCommand(['echo', '$(A)', '$$(A)'], new Map([['A', '1']]))).toEqual([
+      'echo',
+      '1',
+      '$(A)',
+    ]);
   });
 });

@@ -62,7 +62,10 @@ export function resolveEnv(
   for (const variable of container.env ?? []) {
     const from = variable.valueFrom;
     if (!from) {
-      env.set(variable.name, expand(variable.value ?? '', (name) => env.get(name)));
+      env.set(
+        variable.name,
+        expand(variable.value ?? '', (name) => env.get(name)),
+      );
       continue;
     }
     if (from.configMapKeyRef) {
@@ -101,7 +104,10 @@ export function resolveEnv(
 }
 
 /** `command` and `args` with `$(VAR)` expanded from the container's environment. */
-export function expandCommand(words: string[] | undefined, env: Map<string, string>): string[] | undefined {
+export function expandCommand(
+  words: string[] | undefined,
+  env: Map<string, string>,
+): string[] | undefined {
   return words?.map((word) => expand(word, (name) => env.get(name)));
 }
 

@@ -183,7 +183,12 @@ export class PodRunner {
   ): Promise<{ exitCode: number; stdout: string; stderr: string; timedOut: boolean }> {
     const slot = this.slot(container);
     if (!slot?.dockerName || !slot.state.running) {
-      return { exitCode: 126, stdout: '', stderr: `container ${container ?? ''} is not running`, timedOut: false };
+      return {
+        exitCode: 126,
+        stdout: '',
+        stderr: `container ${container ?? ''} is not running`,
+        timedOut: false,
+      };
     }
     return this.host.docker.tryRun(['exec', slot.dockerName, ...command], { timeoutMs });
   }
@@ -200,7 +205,9 @@ export class PodRunner {
    * PersistentVolumeClaim directories stay.
    */
   delete(gracePeriodSeconds?: number): Promise<void> {
-    this.removed ??= this.terminate(gracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30);
+    this.removed ??= this.terminate(
+      gracePeriodSeconds ?? this.pod.spec?.terminationGracePeriodSeconds ?? 30,
+    );
     return this.removed;
   }
 
@@ -217,11 +224,14 @@ export class PodRunner {
     for (const slot of this.slots) slot.probes.forEach((p) => p.stop());
     this.refreshStatus();
     const running = this.slots.filter((s) => s.state.running && s.dockerName);
-    for (const slot of running) this.host.event(this, 'Normal', 'Killing', `Stopping container ${slot.spec.name}`);
+    for (const slot of running)
+      this.host.event(this, 'Normal', 'Killing', `Stopping container ${slot.spec.name}`);
     await Promise.all(running.map((slot) => this.preStop(slot, graceSeconds)));
     const left = Math.max(0, Math.ceil(graceSeconds - (Date.now() - started) / 1000));
     await Promise.all(
-      running.map((slot) => this.host.docker.tryRun(['stop', '-t', String(left), slot.dockerName as string])),
+      running.map((slot) =>
+        this.host.docker.tryRun(['stop', '-t', String(left), slot.dockerName as string]),
+      ),
     );
     await Promise.allSettled(this.supervisors);
     await this.removeContainers();
@@ -238,13 +248,19 @@ export class PodRunner {
       const seconds = (hook as { sleep: { seconds: number } }).sleep.seconds;
       await sleep(Math.min(seconds * 1000, limitMs));
     } else if (hook.httpGet && this.podIP) {
-      await runProbe({ httpGet: hook.httpGet, timeoutSeconds: graceSeconds }, slot.spec, this.transport(slot));
+      await runProbe(
+        { httpGet: hook.httpGet, timeoutSeconds: graceSeconds },
+        slot.spec,
+        this.transport(slot),
+      );
     }
   }
 
   private async removeContainers(): Promise<void> {
     const label = `label=pakaura.harness.pod-uid=${this.uid}`;
-    const ids = (await this.host.docker.tryRun(['ps', '-aq', '--filter', label])).stdout.split('\n').filter(Boolean);
+    const ids = (await this.host.docker.tryRun(['ps', '-aq', '--filter', label])).stdout
+      .split('\n')
+      .filter(Boolean);
     if (ids.length > 0) await this.host.docker.tryRun(['rm', '-f', ...ids]);
     await this.host.detachNetwork(this, this.link);
     await rm(this.dir, { recursive: true, force: true });
@@ -257,7 +273,12 @@ export class PodRunner {
       conditions: [condition('PodScheduled', true)],
     };
     this.refreshStatus();
-    this.host.event(this, 'Normal', 'Scheduled', `Successfully assigned ${this.namespace}/${this.name} to kube-harness`);
+    this.host.event(
+      this,
+      'Normal',
+      'Scheduled',
+      `Successfully assigned ${this.namespace}/${this.name} to kube-harness`,
+    );
     const deadline = this.pod.spec?.activeDeadlineSeconds;
     if (deadline) {
       this.deadlineTimer = setTimeout(() => void this.deadlineExceeded(deadline), deadline * 1000);
@@ -273,7 +294,8 @@ export class PodRunner {
       if (!ok || this.deleting) return;
     }
     this.pod.status?.conditions?.push(condition('Initialized', true));
-    for (const slot of this.slots.filter((s) => !s.init)) this.supervisors.push(this.supervise(slot));
+    for (const slot of this.slots.filter((s) => !s.init))
+      this.supervisors.push(this.supervise(slot));
     this.refreshStatus();
     await Promise.all(this.supervisors);
     if (this.deleting) return;
@@ -289,7 +311,9 @@ export class PodRunner {
       } catch (error) {
         if (!(error instanceof VolumeError) || this.deleting) throw error;
         this.host.event(this, 'Warning', error.reason, error.message);
-        await sleep(CONFIG_RETRY_MS, undefined, { signal: this.abort.signal }).catch(() => undefined);
+        await sleep(CONFIG_RETRY_MS, undefined, { signal: this.abort.signal }).catch(
+          () => undefined,
+        );
       }
     }
   }
@@ -300,15 +324,33 @@ export class PodRunner {
     await writeFile(join(this.dir, 'resolv.conf'), RESOLV_CONF);
     await writeFile(join(this.dir, 'hosts'), '127.0.0.1 localhost\n');
     const started = this.host.docker.run([
-        'run', '-d', '--name', this.pause, '--network', 'none', '--ipc', 'shareable',
-        '--hostname', hostname, ...this.labelArgs('POD'), '--no-healthcheck', this.host.pauseImage,
-      ]);
+      'run',
+      '-d',
+      '--name',
+      this.pause,
+      '--network',
+      'none',
+      '--ipc',
+      'shareable',
+      '--hostname',
+      hostname,
+      ...this.labelArgs('POD'),
+      '--no-healthcheck',
+      this.host.pauseImage,
+    ]);
     this.creating.add(started);
     const id = (await started.finally(() => this.creating.delete(started))).trim();
-    const pid = Number((await this.host.docker.run(['inspect', '-f', '{{.State.Pid}}', id])).trim());
+    const pid = Number(
+      (await this.host.docker.run(['inspect', '-f', '{{.State.Pid}}', id])).trim(),
+    );
     const { address, link } = await this.host.attachNetwork(this, pid);
     this.link = link;
-    this.pod.status = { ...this.pod.status, podIP: address, podIPs: [{ ip: address }], hostIP: '127.0.0.1' };
+    this.pod.status = {
+      ...this.pod.status,
+      podIP: address,
+      podIPs: [{ ip: address }],
+      hostIP: '127.0.0.1',
+    };
     await this.refreshHosts();
     this.refreshStatus();
   }
@@ -363,7 +405,13 @@ export class PodRunner {
       }
       const message = (error as Error).message;
       slot.state = {
-        terminated: { exitCode: 128, reason: 'StartError', message, startedAt: new Date(0), finishedAt: new Date() },
+        terminated: {
+          exitCode: 128,
+          reason: 'StartError',
+          message,
+          startedAt: new Date(0),
+          finishedAt: new Date(),
+        },
       };
       this.refreshStatus();
       this.host.event(this, 'Warning', 'Failed', `Error: ${message}`);
@@ -434,7 +482,8 @@ export class PodRunner {
     }
     slot.previousDockerName = slot.dockerName;
     slot.dockerName = dockerName;
-    if (this.deleting) throw new ContainerConfigError('PodTerminating', `pod ${this.name} is being deleted`);
+    if (this.deleting)
+      throw new ContainerConfigError('PodTerminating', `pod ${this.name} is being deleted`);
     this.host.event(this, 'Normal', 'Created', `Created container ${container.name}`);
     const run = this.host.docker.tryRun(argv);
     this.creating.add(run);
@@ -451,14 +500,20 @@ export class PodRunner {
     const spec = slot.spec;
     const transport = this.transport(slot);
     const make = (kind: ProbeKind, onResult: (ok: boolean, outcome: ProbeOutcome) => void) => {
-      const probe = kind === 'Startup' ? spec.startupProbe : kind === 'Readiness' ? spec.readinessProbe : spec.livenessProbe;
+      const probe =
+        kind === 'Startup'
+          ? spec.startupProbe
+          : kind === 'Readiness'
+            ? spec.readinessProbe
+            : spec.livenessProbe;
       if (!probe) return undefined;
       return new ProbeLoop(
         kind,
         probe,
         () => runProbe(probe, spec, transport),
         onResult,
-        (outcome) => this.host.event(this, 'Warning', 'Unhealthy', `${kind} probe failed: ${outcome.message}`),
+        (outcome) =>
+          this.host.event(this, 'Warning', 'Unhealthy', `${kind} probe failed: ${outcome.message}`),
       );
     };
     const afterStartup = () => {
@@ -468,7 +523,8 @@ export class PodRunner {
         this.refreshStatus();
       });
       const liveness = make('Liveness', (ok) => {
-        if (!ok) void this.kill(slot, `Container ${spec.name} failed liveness probe, will be restarted`);
+        if (!ok)
+          void this.kill(slot, `Container ${spec.name} failed liveness probe, will be restarted`);
       });
       if (!readiness) slot.ready = true;
       for (const loop of [readiness, liveness]) {
@@ -494,10 +550,15 @@ export class PodRunner {
   private transport(slot: Slot) {
     return {
       podIP: this.podIP ?? '',
-      connect: (host: string, port: number, timeoutMs: number) => this.host.connect(host, port, timeoutMs),
+      connect: (host: string, port: number, timeoutMs: number) =>
+        this.host.connect(host, port, timeoutMs),
       exec: async (command: string[], timeoutMs: number) => {
         const result = await this.exec(slot.spec.name, command, timeoutMs);
-        return { exitCode: result.exitCode, output: `${result.stdout}${result.stderr}`, timedOut: result.timedOut };
+        return {
+          exitCode: result.exitCode,
+          output: `${result.stdout}${result.stderr}`,
+          timedOut: result.timedOut,
+        };
       },
     };
   }
@@ -523,7 +584,8 @@ export class PodRunner {
     }
     const ranLong = slot.runningSince !== undefined && Date.now() - slot.runningSince > 10 * 60_000;
     const backOffs = ranLong ? 0 : slot.restartCount;
-    const delay = backOffs === 0 ? 0 : Math.min(BACKOFF_START_S * 2 ** (backOffs - 1), BACKOFF_MAX_S);
+    const delay =
+      backOffs === 0 ? 0 : Math.min(BACKOFF_START_S * 2 ** (backOffs - 1), BACKOFF_MAX_S);
     const terminated = slot.state.terminated;
     if (terminated) slot.lastState = { terminated };
     slot.restartCount += 1;
@@ -535,32 +597,57 @@ export class PodRunner {
       },
     };
     this.refreshStatus();
-    this.host.event(this, 'Warning', 'BackOff', `Back-off restarting failed container ${slot.spec.name} in pod ${podRef(this.pod)}`);
+    this.host.event(
+      this,
+      'Warning',
+      'BackOff',
+      `Back-off restarting failed container ${slot.spec.name} in pod ${podRef(this.pod)}`,
+    );
     await sleep(delay * 1000, undefined, { signal: this.abort.signal }).catch(() => undefined);
   }
 
   private async deadlineExceeded(seconds: number): Promise<void> {
     if (this.deleting || ['Succeeded', 'Failed'].includes(this.phase)) return;
-    this.host.event(this, 'Warning', 'DeadlineExceeded', `Pod was active on the node longer than the specified deadline (${seconds} s)`);
-    this.setPhase('Failed', 'DeadlineExceeded', `Pod was active on the node longer than the specified deadline`);
+    this.host.event(
+      this,
+      'Warning',
+      'DeadlineExceeded',
+      `Pod was active on the node longer than the specified deadline (${seconds} s)`,
+    );
+    this.setPhase(
+      'Failed',
+      'DeadlineExceeded',
+      `Pod was active on the node longer than the specified deadline`,
+    );
     this.deleting = true;
     this.abort.abort();
     await Promise.all(
-      this.slots.filter((s) => s.state.running && s.dockerName).map((s) => this.host.docker.tryRun(['kill', s.dockerName as string])),
+      this.slots
+        .filter((s) => s.state.running && s.dockerName)
+        .map((s) => this.host.docker.tryRun(['kill', s.dockerName as string])),
     );
   }
 
   private setPhase(phase: 'Succeeded' | 'Failed', reason?: string, message?: string): void {
-    this.pod.status = { ...this.pod.status, phase, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
+    this.pod.status = {
+      ...this.pod.status,
+      phase,
+      ...(reason ? { reason } : {}),
+      ...(message ? { message } : {}),
+    };
     this.refreshStatus();
   }
 
   private slot(container?: string): Slot | undefined {
-    return container ? this.slots.find((s) => s.spec.name === container) : this.slots.find((s) => !s.init);
+    return container
+      ? this.slots.find((s) => s.spec.name === container)
+      : this.slots.find((s) => !s.init);
   }
 
   private condition(type: string): boolean {
-    return this.pod.status?.conditions?.some((c) => c.type === type && c.status === 'True') ?? false;
+    return (
+      this.pod.status?.conditions?.some((c) => c.type === type && c.status === 'True') ?? false
+    );
   }
 
   private labels(container: string): Record<string, string> {
@@ -583,7 +670,8 @@ export class PodRunner {
     const init = this.slots.filter((s) => s.init);
     const initialized = init.every((s) => s.ready);
     const containersReady = !this.deleting && main.every((s) => s.ready && s.state.running);
-    if (status.phase === 'Pending' && initialized && main.some((s) => s.state.running)) status.phase = 'Running';
+    if (status.phase === 'Pending' && initialized && main.some((s) => s.state.running))
+      status.phase = 'Running';
     const conditions: V1PodCondition[] = [
       condition('PodScheduled', true),
       condition('Initialized', initialized),

@@ -39,14 +39,22 @@ function transport(overrides: Partial<ProbeTransport> = {}): ProbeTransport & { 
 describe('runProbe', () => {
   it('sends an httpGet probe through the transport to the pod address and named port', async () => {
     const via = transport();
-    const outcome = await runProbe({ httpGet: { path: '/healthz', port: 'http' }, timeoutSeconds: 2 }, container, via);
+    const outcome = await runProbe(
+      { httpGet: { path: '/healthz', port: 'http' }, timeoutSeconds: 2 },
+      container,
+      via,
+    );
     expect(outcome).toEqual({ ok: true, message: '' });
     expect(via.dialed).toEqual(['198.18.0.9:3000']);
     expect(seen.at(-1)).toEqual({ path: '/healthz', host: '198.18.0.9:3000' });
   });
 
   it('fails an httpGet probe on a status of 400 or more with the kubelet message', async () => {
-    const outcome = await runProbe({ httpGet: { path: '/nope', port: 3000 } }, container, transport());
+    const outcome = await runProbe(
+      { httpGet: { path: '/nope', port: 3000 } },
+      container,
+      transport(),
+    );
     expect(outcome).toEqual({ ok: false, message: 'HTTP probe failed with statuscode: 503' });
   });
 
@@ -56,7 +64,11 @@ describe('runProbe', () => {
         throw new Error(`dial tcp ${host}:${port}: connect: connection refused`);
       },
     });
-    const outcome = await runProbe({ httpGet: { path: '/healthz', port: 8001 } }, container, refused);
+    const outcome = await runProbe(
+      { httpGet: { path: '/healthz', port: 8001 } },
+      container,
+      refused,
+    );
     expect(outcome.message).toBe(
       'Get "http://198.18.0.9:8001/healthz": dial tcp 198.18.0.9:8001: connect: connection refused',
     );
@@ -68,10 +80,17 @@ describe('runProbe', () => {
   });
 
   it('fails an exec probe with the command output, and on its timeout', async () => {
-    const failing = transport({ exec: async () => ({ exitCode: 2, output: 'no response\n', timedOut: false }) });
-    expect(await runProbe({ exec: { command: ['pg_isready'] } }, container, failing)).toEqual({ ok: false, message: 'no response' });
+    const failing = transport({
+      exec: async () => ({ exitCode: 2, output: 'no response\n', timedOut: false }),
+    });
+    expect(await runProbe({ exec: { command: ['pg_isready'] } }, container, failing)).toEqual({
+      ok: false,
+      message: 'no response',
+    });
     const slow = transport({ exec: async () => ({ exitCode: 124, output: '', timedOut: true }) });
-    expect((await runProbe({ exec: { command: ['sleep', '9'] } }, container, slow)).message).toBe('command "sleep 9" timed out');
+    expect((await runProbe({ exec: { command: ['sleep', '9'] } }, container, slow)).message).toBe(
+      'command "sleep 9" timed out',
+    );
   });
 });
 
@@ -105,4 +124,3 @@ describe('ProbeLoop', () => {
     expect(failures).toHaveLength(5);
   });
 });
-

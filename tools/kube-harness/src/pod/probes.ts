@@ -14,7 +14,10 @@ export interface ProbeOutcome {
 export interface ProbeTransport {
   podIP: string;
   connect(host: string, port: number, timeoutMs: number): Promise<Socket>;
-  exec(command: string[], timeoutMs: number): Promise<{ exitCode: number; output: string; timedOut: boolean }>;
+  exec(
+    command: string[],
+    timeoutMs: number,
+  ): Promise<{ exitCode: number; output: string; timedOut: boolean }>;
 }
 
 /** The probe's settings with the API's defaults filled in. */
@@ -37,7 +40,11 @@ export function resolvePort(port: number | string, container: V1Container): numb
 }
 
 /** Runs one probe once, as the kubelet's prober does (pkg/probe/http, tcp, exec). */
-export async function runProbe(probe: V1Probe, container: V1Container, transport: ProbeTransport): Promise<ProbeOutcome> {
+export async function runProbe(
+  probe: V1Probe,
+  container: V1Container,
+  transport: ProbeTransport,
+): Promise<ProbeOutcome> {
   const { timeoutMs } = probeTiming(probe);
   if (probe.httpGet) {
     const get = probe.httpGet;
@@ -66,8 +73,12 @@ export async function runProbe(probe: V1Probe, container: V1Container, transport
   if (probe.exec) {
     const command = probe.exec.command ?? [];
     const result = await transport.exec(command, timeoutMs);
-    if (result.timedOut) return { ok: false, message: `command ${JSON.stringify(command.join(' '))} timed out` };
-    return { ok: result.exitCode === 0, message: result.output.trim() || `exit status ${result.exitCode}` };
+    if (result.timedOut)
+      return { ok: false, message: `command ${JSON.stringify(command.join(' '))} timed out` };
+    return {
+      ok: result.exitCode === 0,
+      message: result.output.trim() || `exit status ${result.exitCode}`,
+    };
   }
   if (probe.grpc) return { ok: false, message: 'grpc probes are not supported by the harness' };
   return { ok: false, message: 'the probe has no handler' };
@@ -157,7 +168,10 @@ export class ProbeLoop {
     if (this.stopped) return;
     const { periodMs, successThreshold, failureThreshold } = probeTiming(this.probe);
     const started = Date.now();
-    const outcome = await this.check().catch((error: Error) => ({ ok: false, message: error.message }));
+    const outcome = await this.check().catch((error: Error) => ({
+      ok: false,
+      message: error.message,
+    }));
     if (this.stopped) return;
     if (outcome.ok) {
       this.failures = 0;

@@ -12,7 +12,10 @@ export function resourceFlags(resources: V1ResourceRequirements | undefined): st
   const requests = resources?.requests ?? {};
   const cpuRequest = requests['cpu'] ?? limits['cpu'];
   if (cpuRequest !== undefined) {
-    flags.push('--cpu-shares', String(Math.max(2, Math.floor((milliCpu(cpuRequest) * 1024) / 1000))));
+    flags.push(
+      '--cpu-shares',
+      String(Math.max(2, Math.floor((milliCpu(cpuRequest) * 1024) / 1000))),
+    );
   }
   if (limits['cpu'] !== undefined) flags.push('--cpus', String(milliCpu(limits['cpu']) / 1000));
   if (limits['memory'] !== undefined) {

@@ -5,7 +5,11 @@ import { effectiveSecurity } from './security';
 const pod = { metadata: { name: 'p', namespace: 'n', uid: 'u' }, spec: { containers: [] } };
 
 function plan(overrides: Partial<ContainerRunPlan>): ContainerRunPlan {
-  const container = { name: 'c', image: 'img:1', volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }] };
+  const container = {
+    name: 'c',
+    image: 'img:1',
+    volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+  };
   return {
     dockerName: 'pkh-x.p.u.c.1',
     pause: 'pkh-x.p.u.pause',
@@ -29,7 +33,9 @@ describe('dockerRunArgs', () => {
   it("joins the pause container's namespaces, turns the image HEALTHCHECK off and mounts hosts, resolv.conf and volumes", () => {
     const argv = dockerRunArgs(pod, plan({}));
     expect(argv.slice(0, 4)).toEqual(['run', '-d', '--name', 'pkh-x.p.u.c.1']);
-    expect(argv).toEqual(expect.arrayContaining(['--network', 'container:pkh-x.p.u.pause', '--no-healthcheck']));
+    expect(argv).toEqual(
+      expect.arrayContaining(['--network', 'container:pkh-x.p.u.pause', '--no-healthcheck']),
+    );
     expect(argv).toContain('type=bind,source=/state/pods/p/hosts,target=/etc/hosts,readonly');
     expect(argv).toContain('type=bind,source=/state/pods/p/volumes/tmp,target=/tmp');
     expect(argv.at(-1)).toBe('img:1');
@@ -48,13 +54,22 @@ describe('dockerRunArgs', () => {
   });
 
   it('refuses a mount of a volume the pod does not declare', () => {
-    expect(() => dockerRunArgs(pod, plan({ volumes: new Map() }))).toThrow(/mounts volume "tmp", which pod p does not declare/);
+    expect(() => dockerRunArgs(pod, plan({ volumes: new Map() }))).toThrow(
+      /mounts volume "tmp", which pod p does not declare/,
+    );
   });
 });
 
 describe('envFileContent', () => {
   it('writes KEY=value lines and refuses a value with a newline', () => {
-    expect(envFileContent(new Map([['A', 'x=y'], ['B', '']]))).toBe('A=x=y\nB=\n');
+    expect(
+      envFileContent(
+        new Map([
+          ['A', 'x=y'],
+          ['B', ''],
+        ]),
+      ),
+    ).toBe('A=x=y\nB=\n');
     expect(() => envFileContent(new Map([['A', 'a\nb']]))).toThrow(/A holds a newline/);
   });
 });

@@ -32,13 +32,22 @@ export function dockerRunArgs(pod: V1Pod, plan: ContainerRunPlan): string[] {
   const argv = ['run', '-d', '--name', plan.dockerName];
   for (const [key, value] of Object.entries(plan.labels)) argv.push('--label', `${key}=${value}`);
   argv.push('--network', `container:${plan.pause}`, '--ipc', `container:${plan.pause}`);
-  argv.push('--no-healthcheck', '--restart', 'no', '--stop-timeout', String(plan.stopTimeoutSeconds));
+  argv.push(
+    '--no-healthcheck',
+    '--restart',
+    'no',
+    '--stop-timeout',
+    String(plan.stopTimeoutSeconds),
+  );
   argv.push('--env-file', plan.envFile);
   argv.push('--mount', `type=bind,source=${plan.hostsFile},target=/etc/hosts,readonly`);
   argv.push('--mount', `type=bind,source=${plan.resolvFile},target=/etc/resolv.conf,readonly`);
   for (const mount of c.volumeMounts ?? []) {
     const volume = plan.volumes.get(mount.name);
-    if (!volume) throw new Error(`container ${c.name} mounts volume "${mount.name}", which pod ${pod.metadata?.name} does not declare`);
+    if (!volume)
+      throw new Error(
+        `container ${c.name} mounts volume "${mount.name}", which pod ${pod.metadata?.name} does not declare`,
+      );
     const source = mount.subPath ? `${volume.hostPath}/${mount.subPath}` : volume.hostPath;
     const readOnly = mount.readOnly || volume.readOnly ? ',readonly' : '';
     argv.push('--mount', `type=bind,source=${source},target=${mount.mountPath}${readOnly}`);
@@ -61,7 +70,9 @@ export function envFileContent(env: Map<string, string>): string {
   const lines: string[] = [];
   for (const [key, value] of env) {
     if (value.includes('\n')) {
-      throw new Error(`environment variable ${key} holds a newline, which docker's --env-file cannot carry`);
+      throw new Error(
+        `environment variable ${key} holds a newline, which docker's --env-file cannot carry`,
+      );
     }
     lines.push(`${key}=${value}`);
   }

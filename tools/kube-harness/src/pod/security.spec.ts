@@ -9,7 +9,11 @@ const pod = (securityContext: V1PodSecurityContext): V1Pod => ({
 });
 const container: V1Container = {
   name: 'api',
-  securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
+  securityContext: {
+    allowPrivilegeEscalation: false,
+    readOnlyRootFilesystem: true,
+    capabilities: { drop: ['ALL'] },
+  },
 };
 
 function refusal(p: V1Pod, c: V1Container, user: string | undefined): string | undefined {
@@ -30,12 +34,18 @@ describe('verifyRunAsNonRoot', () => {
   });
 
   it('refuses an image whose user is root when no runAsUser is set', () => {
-    expect(refusal(pod({ runAsNonRoot: true }), container, '')).toMatch(/^container has runAsNonRoot and image will run as root/);
-    expect(refusal(pod({ runAsNonRoot: true }), container, '0:0')).toMatch(/image will run as root/);
+    expect(refusal(pod({ runAsNonRoot: true }), container, '')).toMatch(
+      /^container has runAsNonRoot and image will run as root/,
+    );
+    expect(refusal(pod({ runAsNonRoot: true }), container, '0:0')).toMatch(
+      /image will run as root/,
+    );
   });
 
   it('refuses a user name it cannot verify, and accepts a numeric non-root user', () => {
-    expect(refusal(pod({ runAsNonRoot: true }), container, 'postgres')).toMatch(/image has non-numeric user \(postgres\)/);
+    expect(refusal(pod({ runAsNonRoot: true }), container, 'postgres')).toMatch(
+      /image has non-numeric user \(postgres\)/,
+    );
     expect(refusal(pod({ runAsNonRoot: true }), container, '70:70')).toBeUndefined();
     expect(refusal(pod({ runAsNonRoot: true, runAsUser: 10001 }), container, '')).toBeUndefined();
   });
@@ -49,14 +59,25 @@ describe('securityFlags', () => {
   it('maps the pod and container contexts to docker run flags', () => {
     const p = pod({ runAsUser: 10001, runAsGroup: 10001, fsGroup: 10001, supplementalGroups: [5] });
     expect(securityFlags(effectiveSecurity(p, container), '10001')).toEqual([
-      '--user', '10001:10001', '--group-add', '10001', '--group-add', '5',
-      '--read-only', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges',
+      '--user',
+      '10001:10001',
+      '--group-add',
+      '10001',
+      '--group-add',
+      '5',
+      '--read-only',
+      '--cap-drop',
+      'ALL',
+      '--security-opt',
+      'no-new-privileges',
     ]);
   });
 
   it('lets the container override the pod user', () => {
     const c = { ...container, securityContext: { ...container.securityContext, runAsUser: 70 } };
-    expect(securityFlags(effectiveSecurity(pod({ runAsUser: 10001 }), c), undefined).slice(0, 2)).toEqual(['--user', '70']);
+    expect(
+      securityFlags(effectiveSecurity(pod({ runAsUser: 10001 }), c), undefined).slice(0, 2),
+    ).toEqual(['--user', '70']);
   });
 });
 

@@ -79,11 +79,17 @@ export function podRef(pod: V1Pod): string {
  * supplementalGroups become supplementary groups, as the kubelet adds them), a read-only root,
  * capabilities, no-new-privileges when privilege escalation is off, privileged mode.
  */
-export function securityFlags(security: EffectiveSecurity, imageUserSpec: string | undefined): string[] {
+export function securityFlags(
+  security: EffectiveSecurity,
+  imageUserSpec: string | undefined,
+): string[] {
   const flags: string[] = [];
   if (security.runAsUser !== undefined || security.runAsGroup !== undefined) {
     const user = security.runAsUser ?? (imageUserSpec ?? '').split(':')[0] ?? '0';
-    flags.push('--user', security.runAsGroup === undefined ? `${user}` : `${user || '0'}:${security.runAsGroup}`);
+    flags.push(
+      '--user',
+      security.runAsGroup === undefined ? `${user}` : `${user || '0'}:${security.runAsGroup}`,
+    );
   }
   const groups = new Set<number>([
     ...(security.fsGroup === undefined ? [] : [security.fsGroup]),

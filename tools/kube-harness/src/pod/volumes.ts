@@ -52,24 +52,33 @@ export async function prepareVolumes(
       await mkdir(dir, { recursive: true });
       const source = volume.secret ?? volume.configMap;
       const name = volume.secret?.secretName ?? volume.configMap?.name ?? '';
-      const object = volume.secret ? config.secret(namespace, name) : config.configMap(namespace, name);
+      const object = volume.secret
+        ? config.secret(namespace, name)
+        : config.configMap(namespace, name);
       if (!object) {
         if (source?.optional) return { hostPath: dir, readOnly: true };
         const kind = volume.secret ? 'secret' : 'configmap';
-        throw new VolumeError(`MountVolume.SetUp failed for volume "${volume.name}" : ${kind} "${name}" not found`);
+        throw new VolumeError(
+          `MountVolume.SetUp failed for volume "${volume.name}" : ${kind} "${name}" not found`,
+        );
       }
       const data: Record<string, Buffer> = {};
       if (volume.secret) {
-        for (const [k, v] of Object.entries((object as { data?: Record<string, string> }).data ?? {})) {
+        for (const [k, v] of Object.entries(
+          (object as { data?: Record<string, string> }).data ?? {},
+        )) {
           data[k] = Buffer.from(v, 'base64');
         }
       } else {
-        for (const [k, v] of Object.entries((object as { data?: Record<string, string> }).data ?? {})) {
+        for (const [k, v] of Object.entries(
+          (object as { data?: Record<string, string> }).data ?? {},
+        )) {
           data[k] = Buffer.from(v, 'utf8');
         }
       }
       const mode = source?.defaultMode ?? 0o644;
-      const items = source?.items ?? Object.keys(data).map((key) => ({ key, path: key, mode: undefined }));
+      const items =
+        source?.items ?? Object.keys(data).map((key) => ({ key, path: key, mode: undefined }));
       for (const item of items) {
         const content = data[item.key];
         if (content === undefined) {

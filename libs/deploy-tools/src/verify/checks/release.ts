@@ -33,7 +33,9 @@ export const releaseCheck: Check = {
     // chart metadata from the output"), so the chart and app version come from `helm list`.
     const chart =
       entry?.chart ??
-      (status.chart?.metadata ? `${status.chart.metadata.name}-${status.chart.metadata.version}` : 'unknown');
+      (status.chart?.metadata
+        ? `${status.chart.metadata.name}-${status.chart.metadata.version}`
+        : 'unknown');
     const app = entry?.app_version ?? status.chart?.metadata?.appVersion;
     ctx.evidence(
       `helm status ${ctx.release}: revision ${status.version}, ${status.info?.status}, chart ${chart}, app ${app}`,
