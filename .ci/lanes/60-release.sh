@@ -15,15 +15,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=.ci/images
+RELEASE_LOG_DIR=${RELEASE_LOG_DIR:-${TMPDIR:-/tmp}/pakaura-release-logs}
+mkdir -p "$RELEASE_LOG_DIR"
+export IMAGES_LOG_DIR=$RELEASE_LOG_DIR
 # shellcheck source=.ci/images/lib.sh
 source "$here/lib.sh"
 export NX_DAEMON=false NEXT_TELEMETRY_DISABLED=1
-RELEASE_LOG_DIR=${RELEASE_LOG_DIR:-${TMPDIR:-/tmp}/pakaura-release-logs}
-mkdir -p "$RELEASE_LOG_DIR"
 namespace=pakaura
 release=pakaura
 run_id=rel$$
-harness=(npx tsx tools/kube-harness/src/cli.ts)
+# node itself (not npx): the lane's SIGTERM must reach the harness, and the lane waits for it.
+harness=(node --import tsx tools/kube-harness/src/cli.ts)
 
 fail() {
   echo "60-release FAILED: $*" >&2
@@ -120,13 +122,20 @@ async function call(method, path, body, token) {
   console.log(method + ' ' + path + ' -> ' + response.status);
   return text ? JSON.parse(text) : undefined;
 }
-const health = await call('GET', API_ROUTES.health);
-if (health.status !== 'healthy') throw new Error('the API is ' + health.status);
-const email = 'release-smoke-' + Date.now() + '@pakaura.test';
-const { token } = await call('POST', API_ROUTES.register, { email, password: 'release-smoke-' + Math.random().toString(36).slice(2), name: 'Release smoke' });
-const task = await call('POST', API_ROUTES.tasks, { title: 'ship the release' }, token);
-const { tasks } = await call('GET', API_ROUTES.tasks, undefined, token);
-if (!tasks.some((t) => t.id === task.id && t.title === 'ship the release')) throw new Error('the new task is not in the list');
+async function main() {
+  const health = await call('GET', API_ROUTES.health);
+  if (health.status !== 'healthy') throw new Error('the API is ' + health.status);
+  const email = 'release-smoke-' + Date.now() + '@pakaura.test';
+  const password = 'release-smoke-' + Math.random().toString(36).slice(2);
+  const { token } = await call('POST', API_ROUTES.register, { email, password, name: 'Release smoke' });
+  const task = await call('POST', API_ROUTES.tasks, { title: 'ship the release' }, token);
+  const { tasks } = await call('GET', API_ROUTES.tasks, undefined, token);
+  if (!tasks.some((t) => t.id === task.id && t.title === 'ship the release')) throw new Error('the new task is not in the list');
+}
+main().catch((error) => {
+  console.error('error: ' + error.message);
+  process.exit(1);
+});
 EOF
 )"
 api_smoke_seconds=$(elapsed "$started")
@@ -135,7 +144,10 @@ echo "60-release: API smoke through the Ingress passed in ${api_smoke_seconds} s
 # 3b. The browser @smoke tests through the Ingress's / route.
 started=$(now)
 smoke_log=$RELEASE_LOG_DIR/browser-smoke.log
-if ! E2E_BASE_URL="$base_url" npx playwright test --grep @smoke -c apps/frontend-e2e/playwright.config.ts >"$smoke_log" 2>&1; then
+# The pods run under the chart's CPU limits (the frontend gets a quarter of a core) on a shared
+# machine: each test gets 90 s instead of the suite's 30 s.
+if ! E2E_BASE_URL="$base_url" npx playwright test --grep @smoke --timeout 90000 \
+  -c apps/frontend-e2e/playwright.config.ts >"$smoke_log" 2>&1; then
   fail "browser smoke through the Ingress failed: $(last_error_line "$smoke_log") (full output: $smoke_log)"
 fi
 browser_seconds=$(elapsed "$started")
@@ -173,7 +185,7 @@ if ! HARNESS_HELM="$helm" HARNESS_POSTGRESQL_IMAGE="$postgresql_image" HARNESS_P
   fail "broken renders: $(last_error_line "$broken_log") (full output: $broken_log)"
 fi
 broken_seconds=$(elapsed "$started")
-echo "60-release: broken renders caught: $(grep -aE 'Tests +[0-9]+ passed' "$broken_log" | tail -n 1 | sed 's/^ *//') in ${broken_seconds} s"
+echo "60-release: broken renders caught: $(sed 's/\x1b\[[0-9;]*m//g' "$broken_log" | grep -aE 'Tests +[0-9]+ passed' | tail -n 1 | sed 's/^ *//') in ${broken_seconds} s"
 
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "60-release: passed in $(elapsed "$lane_started") s: release up ${up_seconds} s, helm test ${test_seconds} s, API smoke ${api_smoke_seconds} s, browser smoke ${browser_seconds} s, verify ${verify_seconds} s, teardown ${teardown_seconds} s, broken renders ${broken_seconds} s (load ${load_start// //} -> ${load_end// //} on $(nproc) cores)"
