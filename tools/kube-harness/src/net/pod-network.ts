@@ -15,9 +15,38 @@ const LAST_SERVICE = 254;
  * addresses sit on the bridge itself, where the gateway serves them. Nothing is routed outside
  * 198.18.0.0/24: a pod reaches other pods and Services, never the machine's network.
  */
+/**
+ * Pod addresses, handed out round robin as CNI's host-local IPAM does: an address freed a moment
+ * ago is not given again at once, while its old MAC may still sit in other pods' neighbour tables
+ * (their packets would go to a pod that is gone until the entry expires, ~30 s).
+ */
+export class AddressPool {
+  private readonly byKey = new Map<string, string>();
+  private last = FIRST_POD - 1;
+
+  allocate(key: string): string {
+    const used = new Set(this.byKey.values());
+    const size = LAST_POD - FIRST_POD + 1;
+    for (let step = 1; step <= size; step += 1) {
+      const n = FIRST_POD + ((this.last - FIRST_POD + step) % size);
+      const address = `${SUBNET_PREFIX}.${n}`;
+      if (!used.has(address)) {
+        this.last = n;
+        this.byKey.set(key, address);
+        return address;
+      }
+    }
+    throw new Error(`No pod address left in ${SUBNET_PREFIX}.${FIRST_POD}-${LAST_POD}`);
+  }
+
+  release(key: string): void {
+    this.byKey.delete(key);
+  }
+}
+
 export class PodNetwork {
   readonly path: string;
-  private readonly podAddresses = new Map<string, string>();
+  private readonly pods = new AddressPool();
   private readonly serviceAddresses = new Set<string>();
   private links = 0;
 
@@ -39,7 +68,7 @@ export class PodNetwork {
 
   /** Gives the pod whose pause container has `pid` an address; returns it. */
   async attach(podKey: string, pid: number): Promise<{ address: string; link: string }> {
-    const address = this.allocate(podKey);
+    const address = this.pods.allocate(podKey);
     this.links += 1;
     const link = `vp${this.links}`;
     await ipBatch(this.name, [
@@ -54,7 +83,7 @@ export class PodNetwork {
 
   /** Frees a pod's address and removes its veth pair (when its pause container still exists). */
   async detach(podKey: string, link: string | undefined): Promise<void> {
-    this.podAddresses.delete(podKey);
+    this.pods.release(podKey);
     if (link) await execa('ip', ['-n', this.name, 'link', 'del', link], { reject: false });
   }
 
@@ -72,18 +101,6 @@ export class PodNetwork {
 
   async destroy(): Promise<void> {
     await execa('ip', ['netns', 'del', this.name], { reject: false });
-  }
-
-  private allocate(podKey: string): string {
-    const used = new Set(this.podAddresses.values());
-    for (let i = FIRST_POD; i <= LAST_POD; i += 1) {
-      const address = `${SUBNET_PREFIX}.${i}`;
-      if (!used.has(address)) {
-        this.podAddresses.set(podKey, address);
-        return address;
-      }
-    }
-    throw new Error(`No pod address left in ${SUBNET_PREFIX}.${FIRST_POD}-${LAST_POD}`);
   }
 }
 
