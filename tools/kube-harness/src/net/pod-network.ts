@@ -9,13 +9,6 @@ const FIRST_SERVICE = 200;
 const LAST_SERVICE = 254;
 
 /**
- * The pods' network: a network namespace the harness creates (`ip netns add`), holding a bridge
- * with 198.18.0.1/24. Each pod's pause container (started with `--network none`) receives one end
- * of a veth pair as its eth0, with an address of its own; the other end joins the bridge. Service
- * addresses sit on the bridge itself, where the gateway serves them. Nothing is routed outside
- * 198.18.0.0/24: a pod reaches other pods and Services, never the machine's network.
- */
-/**
  * Pod addresses, handed out round robin as CNI's host-local IPAM does: an address freed a moment
  * ago is not given again at once, while its old MAC may still sit in other pods' neighbour tables
  * (their packets would go to a pod that is gone until the entry expires, ~30 s).
@@ -44,6 +37,13 @@ export class AddressPool {
   }
 }
 
+/**
+ * The pods' network: a network namespace the harness creates (`ip netns add`), holding a bridge
+ * with 198.18.0.1/24. Each pod's pause container (started with `--network none`) receives one end
+ * of a veth pair as its eth0, with an address of its own; the other end joins the bridge. Service
+ * addresses sit on the bridge itself, where the gateway serves them. Nothing is routed outside
+ * 198.18.0.0/24: a pod reaches other pods and Services, never the machine's network.
+ */
 export class PodNetwork {
   readonly path: string;
   private readonly pods = new AddressPool();
