@@ -74,6 +74,11 @@ export default defineConfig({
             PORT: String(PORTS.api),
             HOST: '127.0.0.1',
             FRONTEND_URL: baseUrl,
+            // Every browser of the suite reaches the API from one address (the frontend's
+            // forwarder on 127.0.0.1), as many people behind one NAT would: each test registers
+            // and signs in its own account. The per-account sign-in backoff stays as it is.
+            REGISTER_RATE_LIMIT_PER_HOUR: '10000',
+            LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
           },
           reuseExistingServer: false,
           timeout: 60_000,

@@ -62,7 +62,13 @@ function rawManifests(): ManifestObject[] {
   return readManifestFiles(files, WORKSPACE_ROOT).objects;
 }
 
-const API_SERVED_ENV = [...API_CONFIG_ENV, ...API_SECRET_ENV, 'PORT', 'TRUSTED_PROXIES'].sort();
+const API_SERVED_ENV = [
+  ...API_CONFIG_ENV,
+  ...API_SECRET_ENV,
+  'PORT',
+  'TRUSTED_PROXIES',
+  'MIGRATE_ON_START',
+].sort();
 
 /** Both ways of installing Pakaura keep the same contract with the apps. */
 describe.each([
@@ -112,6 +118,8 @@ describe.each([
   it('gives the API exactly the variables it reads, secrets only through secretKeyRef', () => {
     const main = container(api, 'api');
     expect(envNames(main, bundle)).toEqual(API_SERVED_ENV);
+    // The migration init container and Job own the schema, never the serving pods.
+    expect(main.env?.find((e) => e.name === 'MIGRATE_ON_START')?.value).toBe('false');
     const configMap = find(bundle, 'ConfigMap', K8S_NAMES.configMap);
     expect(Object.keys(configMap['data'] as object).sort()).toEqual([...API_CONFIG_ENV].sort());
     for (const name of API_SECRET_ENV) {

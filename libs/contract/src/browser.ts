@@ -6,3 +6,4 @@
 export * from './lib/app';
 export * from './lib/routes';
 export * from './lib/api/limits';
+export * from './lib/api/chat-tools';

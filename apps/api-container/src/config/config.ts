@@ -59,9 +59,15 @@ export interface Config {
   docsEnabled: boolean;
   /** Chat messages one user may send a minute (CHAT_RATE_LIMIT_PER_MINUTE). */
   chatRateLimitPerMinute: number;
+  /** Sign-in attempts one client address may make a minute (LOGIN_RATE_LIMIT_PER_MINUTE). */
+  loginRateLimitPerMinute: number;
+  /** Registrations one client address may make an hour (REGISTER_RATE_LIMIT_PER_HOUR). */
+  registerRateLimitPerHour: number;
 }
 
 export const DEFAULT_CHAT_RATE_LIMIT_PER_MINUTE = 20;
+export const DEFAULT_LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+export const DEFAULT_REGISTER_RATE_LIMIT_PER_HOUR = 10;
 
 /**
  * Only the local machine (`npm start`'s frontend forwarder) by default: trusting whole private
@@ -117,6 +123,20 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       'CHAT_RATE_LIMIT_PER_MINUTE',
       env.CHAT_RATE_LIMIT_PER_MINUTE,
       DEFAULT_CHAT_RATE_LIMIT_PER_MINUTE,
+      1,
+      100_000,
+    ),
+    loginRateLimitPerMinute: parseInteger(
+      'LOGIN_RATE_LIMIT_PER_MINUTE',
+      env.LOGIN_RATE_LIMIT_PER_MINUTE,
+      DEFAULT_LOGIN_RATE_LIMIT_PER_MINUTE,
+      1,
+      100_000,
+    ),
+    registerRateLimitPerHour: parseInteger(
+      'REGISTER_RATE_LIMIT_PER_HOUR',
+      env.REGISTER_RATE_LIMIT_PER_HOUR,
+      DEFAULT_REGISTER_RATE_LIMIT_PER_HOUR,
       1,
       100_000,
     ),

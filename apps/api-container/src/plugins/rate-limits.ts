@@ -45,7 +45,7 @@ declare module 'fastify' {
     /** A preHandler that counts the request against each rule, refusing with 429 past one. */
     rateLimit(...rules: RateLimitRule[]): preHandlerAsyncHookHandler;
     rateLimitStore: RateLimitStore;
-    /** The limits in force (defaults, CHAT_RATE_LIMIT_PER_MINUTE, and the app's overrides). */
+    /** The limits in force (defaults, the *_RATE_LIMIT_* variables, and the app's overrides). */
     rateLimits: RateLimits;
     /** Ready-made hooks for the routes that need them. */
     rateLimitHooks: { chat: preHandlerAsyncHookHandler };
@@ -70,7 +70,11 @@ export default fp<{ overrides?: Partial<RateLimits> }>(
       `rate-limit:${fastify.config.jwt.secret}`,
     );
     const limits: RateLimits = {
-      ...defaultRateLimits(fastify.config.chatRateLimitPerMinute),
+      ...defaultRateLimits({
+        chatPerMinute: fastify.config.chatRateLimitPerMinute,
+        loginPerMinute: fastify.config.loginRateLimitPerMinute,
+        registerPerHour: fastify.config.registerRateLimitPerHour,
+      }),
       ...options.overrides,
     };
     fastify.decorate('rateLimitStore', store);

@@ -14,7 +14,10 @@ const HOUR = 60 * MINUTE;
  * in the database) and every refusal is a 429 with Retry-After.
  */
 export interface RateLimits {
-  /** Sign-in attempts from one client address: a person retypes a password a few times. */
+  /**
+   * Sign-in attempts from one client address: a person retypes a password a few times
+   * (LOGIN_RATE_LIMIT_PER_MINUTE, for many people behind one address).
+   */
   loginPerClient: WindowLimit;
   /**
    * Failed sign-ins to one account, from anywhere: after 5, a 30 s wait that doubles with each
@@ -22,7 +25,7 @@ export interface RateLimits {
    * attacker with many addresses gets a few guesses an hour; the owner waits minutes, never days.
    */
   loginPerAccount: BackoffPolicy;
-  /** Registrations from one client address: each costs ~0.1 s of scrypt and a row. */
+  /** Registrations from one client address: each costs scrypt and a row (REGISTER_RATE_LIMIT_PER_HOUR). */
   registerPerClient: WindowLimit;
   /** Registrations attempted for one email address. */
   registerPerEmail: WindowLimit;
@@ -34,11 +37,22 @@ export interface RateLimits {
   passwordChangePerUser: WindowLimit;
 }
 
-export function defaultRateLimits(chatPerMinute: number): RateLimits {
+/** The per-client and per-user numbers an operator may change (environment variables). */
+export interface RateLimitSettings {
+  chatPerMinute: number;
+  loginPerMinute: number;
+  registerPerHour: number;
+}
+
+export function defaultRateLimits({
+  chatPerMinute,
+  loginPerMinute,
+  registerPerHour,
+}: RateLimitSettings): RateLimits {
   return {
-    loginPerClient: { max: 10, windowMs: MINUTE },
+    loginPerClient: { max: loginPerMinute, windowMs: MINUTE },
     loginPerAccount: { free: 5, baseMs: 30_000, maxMs: 15 * MINUTE, forgetMs: HOUR },
-    registerPerClient: { max: 10, windowMs: HOUR },
+    registerPerClient: { max: registerPerHour, windowMs: HOUR },
     registerPerEmail: { max: 3, windowMs: HOUR },
     chatPerUser: { max: chatPerMinute, windowMs: MINUTE },
     chatPerClient: { max: 5 * chatPerMinute, windowMs: MINUTE },

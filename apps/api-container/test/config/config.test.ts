@@ -32,6 +32,8 @@ describe('loadConfig', () => {
       migrateOnStart: true,
       docsEnabled: true,
       chatRateLimitPerMinute: 20,
+      loginRateLimitPerMinute: 10,
+      registerRateLimitPerHour: 10,
     });
     expect(config.jwt.secret.length).toBeGreaterThanOrEqual(32);
     expect(loadConfig({}, CWD).jwt.secret).not.toBe(config.jwt.secret);
@@ -114,16 +116,27 @@ describe('loadConfig', () => {
     });
   });
 
-  it('turns off migrations at start and the docs page, and changes the chat limit, when told', () => {
+  it('turns off migrations at start and the docs page, and changes the rate limits, when told', () => {
     const config = loadConfig(
-      { MIGRATE_ON_START: 'false', API_DOCS_ENABLED: 'no', CHAT_RATE_LIMIT_PER_MINUTE: '600' },
+      {
+        MIGRATE_ON_START: 'false',
+        API_DOCS_ENABLED: 'no',
+        CHAT_RATE_LIMIT_PER_MINUTE: '600',
+        LOGIN_RATE_LIMIT_PER_MINUTE: '60',
+        REGISTER_RATE_LIMIT_PER_HOUR: '500',
+      },
       CWD,
     );
     expect(config).toMatchObject({
       migrateOnStart: false,
       docsEnabled: false,
       chatRateLimitPerMinute: 600,
+      loginRateLimitPerMinute: 60,
+      registerRateLimitPerHour: 500,
     });
+    expect(() => loadConfig({ REGISTER_RATE_LIMIT_PER_HOUR: '0' }, CWD)).toThrow(
+      /REGISTER_RATE_LIMIT_PER_HOUR/,
+    );
     expect(
       loadConfig({ ENVIRONMENT: 'production', JWT_SECRET: 'x'.repeat(40) }, CWD).docsEnabled,
     ).toBe(false);

@@ -1,5 +1,5 @@
 import type { ChatAction, Task, TaskStatus } from '@pakaura/contract';
-import { TASK_STATUSES } from '@pakaura/contract/browser';
+import { CHAT_READING_TOOLS, CHAT_REMOVING_TOOLS, TASK_STATUSES } from '@pakaura/contract/browser';
 import type { TaskPage } from '@/app/lib/task-page';
 
 /** What the board lists: tasks of one status whose text matches a search. */
@@ -53,7 +53,9 @@ export type BoardAction =
   | { type: 'chat-acted'; actions: ChatAction[] };
 
 /** Tools whose `tasks` are the ones they removed. */
-const REMOVING_TOOLS = new Set<ChatAction['tool']>(['delete_task', 'delete_completed_tasks']);
+const REMOVING_TOOLS = new Set<ChatAction['tool']>(CHAT_REMOVING_TOOLS);
+/** Tools that only read: a listing or a count changes nothing. */
+const READING_TOOLS = new Set<ChatAction['tool']>(CHAT_READING_TOOLS);
 
 const NOTHING_COMPLETE: Record<TaskStatus, boolean> = {
   all: false,
@@ -239,7 +241,7 @@ export function applyChatActions(tasks: readonly Task[], actions: readonly ChatA
 
 /** Whether any of the chatbot's actions changed tasks (a listing changes nothing). */
 export function chatChangedTasks(actions: readonly ChatAction[]): boolean {
-  return actions.some((action) => action.ok && action.tool !== 'list_tasks');
+  return actions.some((action) => action.ok && !READING_TOOLS.has(action.tool));
 }
 
 export function matchesFilter(task: Task, filter: TaskStatus): boolean {

@@ -28,7 +28,9 @@ export const API_SECRET_ENV = ['DB_PASSWORD', 'JWT_SECRET', 'COHERE_API_KEY'] as
  * default; the chart names where its ingress controller connects from). `MIGRATE_ON_START`
  * (default true) lets the server apply migrations before it listens; the chart turns it off, since
  * its migration Job and init container own the schema. `API_DOCS_ENABLED` serves the docs page
- * in production too. `CHAT_RATE_LIMIT_PER_MINUTE` is the chat messages one user may send a minute.
+ * in production too. `CHAT_RATE_LIMIT_PER_MINUTE` is the chat messages one user may send a minute,
+ * `LOGIN_RATE_LIMIT_PER_MINUTE` and `REGISTER_RATE_LIMIT_PER_HOUR` the sign-ins and registrations
+ * one client address may make (raise them when many people share one address).
  */
 export const API_RUNTIME_ENV = [
   'PORT',
@@ -39,6 +41,8 @@ export const API_RUNTIME_ENV = [
   'MIGRATE_ON_START',
   'API_DOCS_ENABLED',
   'CHAT_RATE_LIMIT_PER_MINUTE',
+  'LOGIN_RATE_LIMIT_PER_MINUTE',
+  'REGISTER_RATE_LIMIT_PER_HOUR',
 ] as const;
 
 export type ApiEnvName =

@@ -7,30 +7,13 @@ import {
   TITLE_MAX_LENGTH,
 } from './limits';
 import { Task } from './tasks';
+import { CHAT_TOOLS } from './chat-tools';
 
 export { MESSAGE_MAX_LENGTH };
 
-/** The tools the chatbot may call; each acts only on the caller's tasks. */
-export const CHAT_TOOLS = [
-  'add_task',
-  'list_tasks',
-  'complete_task',
-  'update_task',
-  'delete_task',
-  'delete_completed_tasks',
-  'count_tasks',
-  'update_tasks',
-  'delete_tasks',
-] as const;
+export { CHAT_READING_TOOLS, CHAT_REMOVING_TOOLS, CHAT_TOOLS } from './chat-tools';
 export const ChatToolName = Type.Union(CHAT_TOOLS.map((t) => Type.Literal(t)));
 export type ChatToolName = (typeof CHAT_TOOLS)[number];
-
-/** Tools whose `tasks` are the tasks they removed (as they were just before). */
-export const CHAT_REMOVING_TOOLS = [
-  'delete_task',
-  'delete_completed_tasks',
-  'delete_tasks',
-] as const satisfies readonly ChatToolName[];
 
 /** Due-date windows a listing, a count or a bulk change can be limited to. */
 export const DUE_WINDOWS = [
