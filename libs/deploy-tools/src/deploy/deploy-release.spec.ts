@@ -496,6 +496,8 @@ describe('deployRelease', () => {
       'rollback',
       'status',
       'version',
+      // The upgrade check renders the chart as an upgrade of the deployed revision first.
+      'template',
       'upgrade',
       'status',
     ]);

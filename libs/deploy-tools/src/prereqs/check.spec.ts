@@ -26,7 +26,7 @@ describe('prerequisites', () => {
       ['docker', '27.3.1'],
       ['minikube', 'v1.34.0'],
       ['kubectl', 'v1.31.2'],
-      ['helm', 'v3.16.2'],
+      ['helm', 'v3.17.2'],
     ]);
   });
 
@@ -83,7 +83,7 @@ describe('prerequisites', () => {
       'minikube  >= 1.32   v1.34.0  ok',
       'kubectl   >= 1.29   v1.28.0  TOO OLD',
       '  -> Upgrade kubectl. Install kubectl 1.29+ (https://kubernetes.io/docs/tasks/tools/).',
-      'helm      >= 3.14   v3.16.2  ok',
+      'helm      >= 3.14   v3.17.2  ok',
     ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   CHAT_ACTIONS_MAX,
   CHAT_REPLY_MAX_LENGTH,
   MESSAGE_MAX_LENGTH,
+  TASKS_PER_USER_MAX,
   TITLE_MAX_LENGTH,
 } from './limits';
 import { Task } from './tasks';
@@ -73,7 +74,9 @@ export const ChatAction = Type.Object(
     /** Ids of the tasks the call was about: the same as `tasks`, also in a stored conversation. */
     taskIds: Type.Optional(Type.Array(Uuid, { maxItems: CHAT_BULK_LIMIT })),
     /** How many tasks matched when `tasks` shows only some (a listing, a count, a bulk change). */
-    total: Type.Optional(Type.Integer({ minimum: 0 })),
+    total: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: TASKS_PER_USER_MAX, format: 'int32' }),
+    ),
     /** True when the reference fitted several tasks (named in `tasks`) and nothing was changed. */
     ambiguous: Type.Optional(Type.Boolean()),
   },
@@ -106,6 +109,7 @@ export type ChatMessage = Static<typeof ChatMessage>;
 const Cursor = Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' });
 /** A query string is text (the API never coerces types): a whole number from 1 to 100. */
 const PageSize = Type.String({
+  maxLength: 3,
   pattern: '^(?:[1-9]\\d?|100)$',
   description: `Page size, 1 to ${CONVERSATION_PAGE_SIZE_MAX} (default ${CONVERSATION_PAGE_SIZE_DEFAULT})`,
 });

@@ -28,9 +28,11 @@ export const releaseCheck: Check = {
       helmJson<HelmStatus>(ctx, ['status', ctx.release]),
       helmJson<HelmListEntry[]>(ctx, ['list', '--filter', `^${ctx.release}$`]),
     ]);
-    ctx.evidence(`helm status ${ctx.release}: revision ${status.version}, ${status.info?.status}`);
     const entry = list.find((r) => r.name === ctx.release);
     const chart = entry?.chart;
+    ctx.evidence(
+      `helm status ${ctx.release}: revision ${status.version}, ${status.info?.status}, chart ${chart ?? 'unknown'}, app ${entry?.app_version ?? 'unknown'}`,
+    );
     ctx.evidence(
       entry
         ? `helm list: ${entry.name} revision ${entry.revision} ${entry.status} ${entry.chart} (app ${entry.app_version})`
