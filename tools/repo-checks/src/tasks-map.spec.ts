@@ -12,8 +12,8 @@ import {
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { FakeKube } from '@pakaura/deploy-tools/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeKubeApi } from './lib/fake-kube-api';
 import { commandLines } from './lib/commands';
 import { unknownCommand } from './lib/known-commands';
 import {
@@ -131,13 +131,14 @@ describe('docs/TASKS.md, the map of the task list', () => {
 describe('the checkpoint commands that need no cluster, run as docs/TASKS.md gives them', () => {
   let bin: string;
   let home: string;
-  let api: FakeKubeApi;
+  /** A Kubernetes 1.29 API server over TLS (kubectl sends no credentials over plain HTTP). */
+  let api: FakeKube;
   /** A copy of the manifests with a filled-in secrets.env, as `kubectl apply -k` needs. */
   let view: string;
   beforeAll(async () => {
     bin = toolsDir();
     home = mkdtempSync(join(tmpdir(), 'pakaura-map-home-'));
-    api = await FakeKubeApi.start();
+    api = await FakeKube.start({ tls: true });
     view = mkdtempSync(join(tmpdir(), 'pakaura-map-view-'));
     mkdirSync(join(view, 'libs'));
     cpSync(join(WORKSPACE_ROOT, 'libs/k8s-manifests'), join(view, 'libs/k8s-manifests'), {
@@ -179,7 +180,7 @@ describe('the checkpoint commands that need no cluster, run as docs/TASKS.md giv
   it.each(runnable('API server'))(
     '%s (against a Kubernetes 1.29 API server)',
     async (_name, row) => {
-      const result = await shell(row.command, view, env(api.kubeconfig));
+      const result = await shell(row.command, view, env(api.kubeconfigPath));
       expect(unmet(row.expect, result.output), result.output.slice(-2000)).toBeUndefined();
     },
   );

@@ -109,7 +109,10 @@ describe('fake Kubernetes API server', () => {
       name: K8S_NAMES.postgresqlPod,
       namespace: NAMESPACE,
     });
-    expect(after.spec?.volumes?.[0].persistentVolumeClaim?.claimName).toBe('data-postgresql-0');
+    // The StatefulSet controller appends one volume per claim template to the template's own
+    // (pkg/controller/statefulset/stateful_set_utils.go, updateStorage).
+    const data = after.spec?.volumes?.find((v) => v.name === 'data');
+    expect(data?.persistentVolumeClaim?.claimName).toBe('data-postgresql-0');
   });
 
   it('leaves a deleted pod gone when replacement is switched off', async () => {

@@ -1,6 +1,7 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import {
   type ExecRequest,
   type ExecResult,
 } from './streams';
+import { certificateUser, makeClusterCertificates, type ClusterCertificates } from './tls';
 import { Workloads, type Pod, type Timing, type Workload } from './workloads';
 
 export interface FakeKubeOptions {
@@ -22,6 +24,12 @@ export interface FakeKubeOptions {
   /** Namespace the kubeconfig's context selects. */
   namespace?: string;
   timing?: Partial<Timing>;
+  /**
+   * Serve HTTPS with a generated cluster CA and authenticate by client certificate, as minikube
+   * and kind clusters do, so client-node's and kubectl's TLS paths run. Default: plain HTTP with a
+   * bearer token.
+   */
+  tls?: boolean;
 }
 
 export interface RecordedRequest {
@@ -40,8 +48,8 @@ interface Backend {
 export type PodMatch = { pod: string } | { labels: Record<string, string> };
 
 /**
- * A Kubernetes API server on 127.0.0.1 for tests: plain HTTP with a bearer token, and a kubeconfig
- * file that points client-node (or kubectl) at it. Objects live in memory; pods behave as the
+ * A Kubernetes API server on 127.0.0.1 for tests: plain HTTP with a bearer token (or, with `tls`,
+ * HTTPS with client certificates), and a kubeconfig file that points client-node (or kubectl) at it. Objects live in memory; pods behave as the
  * workloads they belong to say (see Workloads).
  */
 export class FakeKube {
@@ -51,6 +59,11 @@ export class FakeKube {
   readonly token = `fake-token-${process.pid}`;
   readonly context: string;
   readonly namespace: string;
+  readonly tls: boolean;
+  /** The user the kubeconfig's client certificate names (minikube's is `minikube-user`). */
+  readonly certificateUser: string;
+  /** The generated CA and certificates when `tls` is on. */
+  certificates?: ClusterCertificates;
   url = '';
   kubeconfigPath = '';
   /** Ends every watch after this many ms (0: only at `timeoutSeconds`), as a real server does now and then. */
@@ -67,6 +80,8 @@ export class FakeKube {
   private constructor(options: FakeKubeOptions) {
     this.context = options.context ?? 'minikube';
     this.namespace = options.namespace ?? 'default';
+    this.tls = options.tls ?? false;
+    this.certificateUser = this.context.startsWith('kind-') ? 'kubernetes-admin' : 'minikube-user';
     this.workloads = new Workloads(this.store, {
       readyAfterMs: options.timing?.readyAfterMs ?? 150,
       terminateAfterMs: options.timing?.terminateAfterMs ?? 50,
@@ -88,6 +103,15 @@ export class FakeKube {
     const kc = new KubeConfig();
     kc.loadFromFile(this.kubeconfigPath);
     return kc;
+  }
+
+  /**
+   * Whether a request carries this server's credentials: the kubeconfig's bearer token, or (with
+   * `tls`) a client certificate signed by the cluster CA for the kubeconfig's user.
+   */
+  authenticated(req: IncomingMessage): boolean {
+    if (req.headers.authorization === `Bearer ${this.token}`) return true;
+    return this.tls && certificateUser(req.socket) === this.certificateUser;
   }
 
   /** Routes port-forwards to `containerPort` of the matching pods to a port on 127.0.0.1. */
@@ -181,25 +205,64 @@ export class FakeKube {
   }
 
   private async listen(): Promise<void> {
-    const server = createServer((req, res) => void handleRequest(this, req, res));
+    this.dir = mkdtempSync(join(tmpdir(), 'pakaura-fake-kube-'));
+    const handler = (req: IncomingMessage, res: ServerResponse) =>
+      void handleRequest(this, req, res);
+    let server: Server;
+    if (this.tls) {
+      this.certificates = makeClusterCertificates(this.dir, this.certificateUser);
+      // kube-apiserver asks for a client certificate but does not require one: a connection
+      // without it is anonymous (401 here, as with --anonymous-auth=false).
+      server = createTlsServer(
+        {
+          key: this.certificates.serverKey,
+          cert: this.certificates.serverCert,
+          ca: this.certificates.caCert,
+          requestCert: true,
+          rejectUnauthorized: false,
+        },
+        handler,
+      );
+    } else {
+      server = createServer(handler);
+    }
     server.on('upgrade', attachStreams(this));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     this.server = server;
-    this.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    this.dir = mkdtempSync(join(tmpdir(), 'pakaura-fake-kube-'));
+    const scheme = this.tls ? 'https' : 'http';
+    this.url = `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}`;
     this.kubeconfigPath = join(this.dir, 'kubeconfig');
     writeFileSync(this.kubeconfigPath, JSON.stringify(this.kubeconfigDocument(), null, 2));
   }
 
-  /** Shaped like minikube's and kind's: the cluster entry carries the context's name. */
+  /**
+   * Shaped like minikube's and kind's: the cluster entry carries the context's name. With `tls`,
+   * a `kind-*` context embeds the CA and client certificate as base64 `*-data` fields (kind 0.24
+   * pkg/cluster/internal/kubeconfig), any other names the files (minikube 1.34
+   * pkg/minikube/kubeconfig, unless `--embed-certs`).
+   */
   private kubeconfigDocument() {
+    const certs = this.certificates;
+    const embed = this.context.startsWith('kind-');
+    const base64 = (pem: string) => Buffer.from(pem).toString('base64');
+    const cluster = !certs
+      ? { server: this.url, 'insecure-skip-tls-verify': true }
+      : embed
+        ? { server: this.url, 'certificate-authority-data': base64(certs.caCert) }
+        : { server: this.url, 'certificate-authority': certs.files.ca };
+    const user = !certs
+      ? { token: this.token }
+      : embed
+        ? {
+            'client-certificate-data': base64(certs.clientCert),
+            'client-key-data': base64(certs.clientKey),
+          }
+        : { 'client-certificate': certs.files.clientCert, 'client-key': certs.files.clientKey };
     return {
       apiVersion: 'v1',
       kind: 'Config',
-      clusters: [
-        { name: this.context, cluster: { server: this.url, 'insecure-skip-tls-verify': true } },
-      ],
-      users: [{ name: 'fake-user', user: { token: this.token } }],
+      clusters: [{ name: this.context, cluster }],
+      users: [{ name: 'fake-user', user }],
       contexts: [
         {
           name: this.context,

@@ -22,6 +22,8 @@ export interface PakauraClusterOptions {
   timing?: Partial<Timing>;
   /** Chart version of the installed release (default APP_VERSION). */
   chartVersion?: string;
+  /** Serve the API over HTTPS with client certificates (FakeKubeOptions.tls). */
+  tls?: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export class PakauraCluster {
     const kube = await FakeKube.start({
       namespace: NAMESPACE,
       timing: { readyAfterMs: 100, terminateAfterMs: 30, ...options.timing },
+      tls: options.tls,
     });
     const secrets = seedPakaura(kube);
     const frontend = await FakeFrontend.start();

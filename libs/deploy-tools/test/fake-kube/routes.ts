@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { discoveryAnswer } from './discovery';
 import type { FakeKube } from './fake-kube';
 import { SelectorError, fieldMatcher, labelMatcher, type KubeObject } from './selectors';
 import { ConflictError, RESOURCE_TYPES, apiVersionOf, type ResourceType } from './store';
+import { decodeObject, fieldValidationOf } from './validation';
 
 /** Where a request points: a kind, maybe a namespace, maybe an object and a subresource. */
 export interface ResourcePath {
@@ -40,7 +42,7 @@ export async function handleRequest(
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://fake-kube');
   kube.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.search });
-  if (req.headers.authorization !== `Bearer ${kube.token}`) {
+  if (!kube.authenticated(req)) {
     return sendStatus(res, 401, 'Unauthorized', 'Unauthorized');
   }
   if (url.pathname === '/version') {
@@ -50,6 +52,8 @@ export async function handleRequest(
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     return;
   }
+  const discovered = discoveryAnswer(url.pathname);
+  if (discovered) return sendJson(res, 200, discovered);
   const target = parseResourcePath(url.pathname);
   if (!target)
     return sendStatus(res, 404, 'NotFound', 'the server could not find the requested resource');
@@ -82,9 +86,9 @@ async function route(
     if (method === 'GET') return sendList(res, kube, resource, namespace, selectors);
     if (method === 'POST') {
       const body = (await readJson(req)) as KubeObject;
+      body.metadata ??= { name: '' };
       body.metadata.namespace ??= namespace;
-      const created = kube.store.create(resource.plural, withType(resource, body));
-      return sendJson(res, 201, created);
+      return write(kube, resource, body, query, res, 201);
     }
     if (method === 'DELETE') {
       const doomed = kube.store.list(resource.plural, namespace, selectors);
@@ -103,12 +107,13 @@ async function route(
   if (method === 'PUT' || method === 'PATCH') {
     if (!current) return notFound(res, resource, name);
     const body = await readJson(req);
-    const next = Array.isArray(body) ? applyJsonPatch(current, body) : mergePatch(current, body);
-    return sendJson(
-      res,
-      200,
-      kube.store.put(resource.plural, withType(resource, next as KubeObject)),
-    );
+    const next =
+      method === 'PUT'
+        ? body
+        : Array.isArray(body)
+          ? applyJsonPatch(current, body)
+          : mergePatch(current, body);
+    return write(kube, resource, next as KubeObject, query, res, 200);
   }
   if (!current) return notFound(res, resource, name);
   if (method === 'GET') return sendJson(res, 200, withType(resource, current));
@@ -117,6 +122,39 @@ async function route(
     return sendJson(res, 200, withType(resource, result ?? current));
   }
   return sendStatus(res, 405, 'MethodNotAllowed', `${method} is not supported here`);
+}
+
+/**
+ * Decodes a written object as the API server does (see validation.ts), then stores it, or with
+ * `dryRun=All` only answers what would be stored.
+ */
+async function write(
+  kube: FakeKube,
+  resource: ResourceType,
+  object: KubeObject,
+  query: URLSearchParams,
+  res: ServerResponse,
+  code: 200 | 201,
+): Promise<void> {
+  const validation = fieldValidationOf(query);
+  if (!validation) {
+    // Kubernetes 1.29 staging/src/k8s.io/apiserver/pkg/endpoints/handlers/rest.go, fieldValidation.
+    return sendStatus(
+      res,
+      400,
+      'BadRequest',
+      `fieldValidation parameter unsupported: ${query.get('fieldValidation')}`,
+    );
+  }
+  const decoded = await decodeObject(resource, withType(resource, object), validation);
+  if (!decoded.ok) return sendStatus(res, decoded.code, decoded.reason, decoded.message);
+  const headers = decoded.warnings.map((w) => `299 - ${JSON.stringify(w)}`);
+  if (query.get('dryRun') === 'All') return sendJson(res, code, decoded.object, headers);
+  const stored =
+    code === 201
+      ? kube.store.create(resource.plural, decoded.object)
+      : kube.store.put(resource.plural, decoded.object);
+  return sendJson(res, code, stored, headers);
 }
 
 function watch(
@@ -197,16 +235,27 @@ function sendLog(
   };
   const containers = (spec.containers ?? []).map((c) => c.name);
   const inits = (spec.initContainers ?? []).map((c) => c.name);
-  const container =
-    query.get('container') ??
-    (containers.length === 1 && inits.length === 0 ? containers[0] : undefined);
-  if (!container || ![...containers, ...inits].includes(container)) {
-    // Kubernetes 1.29 pkg/registry/core/pod/strategy.go, LogLocation: the containers to choose from.
+  // Kubernetes 1.29 pkg/registry/core/pod/strategy.go, LogLocation: without `container`, the one
+  // regular container (init containers do not count), else a 400 listing the choices.
+  const asked = query.get('container');
+  if (!asked && containers.length !== 1) {
+    const choices = containers.length
+      ? `, choose one of: [${containers.join(' ')}]${inits.length ? ` or one of the init containers: [${inits.join(' ')}]` : ''}`
+      : '';
     return sendStatus(
       res,
       400,
       'BadRequest',
-      `a container name must be specified for pod ${pod.metadata.name}, choose one of: [${containers.join(' ')}]${inits.length ? ` or one of the init containers: [${inits.join(' ')}]` : ''}`,
+      `a container name must be specified for pod ${pod.metadata.name}${choices}`,
+    );
+  }
+  const container = asked ?? containers[0];
+  if (![...containers, ...inits].includes(container)) {
+    return sendStatus(
+      res,
+      400,
+      'BadRequest',
+      `container ${container} is not valid for pod ${pod.metadata.name}`,
     );
   }
   const lines = kube.logsOf(pod.metadata.name, container);
@@ -262,7 +311,8 @@ function statusObject(code: number, reason: string, message: string) {
   };
 }
 
-function sendJson(res: ServerResponse, code: number, body: unknown): void {
+function sendJson(res: ServerResponse, code: number, body: unknown, warnings: string[] = []): void {
+  if (warnings.length > 0) res.setHeader('warning', warnings);
   res.writeHead(code, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
 }

@@ -35,6 +35,8 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   type('batch', 'v1', 'jobs', 'Job'),
   type('networking.k8s.io', 'v1', 'ingresses', 'Ingress'),
   type('autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler'),
+  type('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget'),
+  type('networking.k8s.io', 'v1', 'networkpolicies', 'NetworkPolicy'),
 ];
 
 export function apiVersionOf(resource: ResourceType): string {

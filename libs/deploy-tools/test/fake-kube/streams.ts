@@ -54,8 +54,7 @@ export function attachStreams(
     const url = new URL(req.url ?? '/', 'http://fake-kube');
     kube.requests.push({ method: 'UPGRADE', path: url.pathname, query: url.search });
     const target = parseResourcePath(url.pathname);
-    if (req.headers.authorization !== `Bearer ${kube.token}`)
-      return refuse(socket, 401, 'Unauthorized');
+    if (!kube.authenticated(req)) return refuse(socket, 401, 'Unauthorized');
     if (!target?.name || target.resource.plural !== 'pods') return refuse(socket, 404, 'Not Found');
     const pod = kube.store.get<Pod>('pods', target.namespace, target.name);
     if (!pod) return refuse(socket, 404, `pods "${target.name}" not found`);

@@ -17,7 +17,8 @@ describe('pods check (T045)', () => {
     expect(result.status).toBe('passed');
     expect(result.evidence).toEqual(
       expect.arrayContaining([
-        'api: 2/2 Ready',
+        // The chart autoscales the API: its pods are held to the HPA minimum.
+        'api: 2 Ready, HPA minimum 2 (the Deployment wants 2 now)',
         'frontend: 2/2 Ready',
         'postgresql: postgresql-0 Running ready restarts=0',
       ]),

@@ -16,7 +16,7 @@ describe('secrets check (T050)', () => {
     const result = await runSecrets();
     expect(result.status).toBe('passed');
     expect(result.evidence[0]).toBe(
-      'Secret pakaura-secrets keys: DB_PASSWORD, JWT_SECRET, COHERE_API_KEY (values not shown)',
+      'Secret pakaura-secrets keys: COHERE_API_KEY, DB_PASSWORD, JWT_SECRET (values not shown)',
     );
   });
 
