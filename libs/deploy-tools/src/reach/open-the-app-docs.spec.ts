@@ -7,7 +7,7 @@ import { parseAllDocuments } from 'yaml';
 import { testContext } from '../../test/cli/test-context';
 import { main } from '../cli/main';
 import { bundledBinary } from '../process';
-import { helmTemplate } from '../validate/helm';
+import { helmTemplate, type ChartValues } from '../validate/helm';
 import { OPEN_APP_COMMAND, OPEN_APP_HINT } from './open-app';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
@@ -20,10 +20,11 @@ interface Manifest {
   data?: Record<string, string>;
 }
 
-async function render(chartDir: string): Promise<Manifest[]> {
+async function render(chartDir: string, values: ChartValues = {}): Promise<Manifest[]> {
   const yaml = await helmTemplate(
     { helm: bundledBinary('helm', 3), chartDir },
     { name: RELEASE_NAME, namespace: NAMESPACE },
+    values,
   );
   return parseAllDocuments(yaml)
     .map((doc) => doc.toJSON() as Manifest | null)
@@ -35,7 +36,7 @@ async function render(chartDir: string): Promise<Manifest[]> {
  * --dry-run` needs a cluster, so a copy of the chart renders the same text through `tpl`, with
  * the chart's own helpers and values.
  */
-async function renderNotes(workDir: string): Promise<string> {
+async function renderNotes(workDir: string, values: ChartValues = {}): Promise<string> {
   const chart = join(workDir, 'chart');
   cpSync(CHART, chart, { recursive: true });
   renameSync(join(chart, 'templates', 'NOTES.txt'), join(chart, 'notes-source.txt'));
@@ -43,7 +44,7 @@ async function renderNotes(workDir: string): Promise<string> {
     join(chart, 'templates', 'zz-rendered-notes.yaml'),
     'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: rendered-notes\ndata:\n  notes: {{ tpl (.Files.Get "notes-source.txt") . | quote }}\n',
   );
-  const notes = (await render(chart)).find((m) => m.metadata.name === 'rendered-notes');
+  const notes = (await render(chart, values)).find((m) => m.metadata.name === 'rendered-notes');
   return notes?.data?.['notes'] ?? '';
 }
 
@@ -94,4 +95,12 @@ describe('every place that tells a person how to open the app says the same thin
       expect(places[place]).toContain(`http://127.0.0.1:${port}/`);
     },
   );
+
+  it("NOTES.txt names the host the Ingress really answers on: the task list's ingress.hostname when set", async () => {
+    const notes = await renderNotes(join(workDir, 'hostname'), {
+      'ingress.hostname': 'tasks.example.test',
+    });
+    expect(notes).toContain('127.0.0.1 tasks.example.test');
+    expect(notes).not.toMatch(/127\.0\.0\.1 pakaura\.local/);
+  });
 });
