@@ -336,9 +336,14 @@ describe('fake tools', () => {
     sandbox.configure({ delays: [{ tool: 'helm', command: 'upgrade', ms: 30_000 }] });
     const killed = sandbox.exec('helm', [...install, '--set', 'tag=two']);
     await expect
-      .poll(() => sandbox.state.release('minikube', 'apps', 'demo')?.revisions.at(-1)?.info.status)
+      .poll(
+        () => sandbox.state.release('minikube', 'apps', 'demo')?.revisions.at(-1)?.info.status,
+        { timeout: 20_000 },
+      )
       .toBe('pending-upgrade');
-    execFileSync('pkill', ['-KILL', '-f', 'fake-tool.mjs helm upgrade --install demo']);
+    // Only this test's helm: the chart's temporary directory is in its command line, so suites
+    // running beside this one (another checkout, CI) keep theirs.
+    execFileSync('pkill', ['-KILL', '-f', `fake-tool.mjs helm upgrade --install demo ${chart} `]);
     await killed;
     sandbox.configure({ delays: [] });
 
