@@ -1,9 +1,8 @@
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { workspaceAliases } from '../../vitest.aliases.mjs';
 
 /** `@/app/lib/api-client` → `apps/frontend/app/lib/api-client`, as in tsconfig.json's `paths`. */
-const appAlias = { find: /^@\/(.*)$/, replacement: `${path.join(import.meta.dirname)}/$1` };
+const appAlias = { find: /^@\/(.*)$/, replacement: `${import.meta.dirname}/$1` };
 
 export default defineConfig({
   root: import.meta.dirname,

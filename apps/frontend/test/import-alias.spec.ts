@@ -7,10 +7,15 @@ import { resolveApiUrl } from '@/app/lib/api-url';
 const appDir = path.resolve(import.meta.dirname, '..');
 const workspaceRoot = path.resolve(appDir, '../..');
 
-function resolveWithAppTsconfig(specifier: string): string | undefined {
-  const configPath = path.join(appDir, 'tsconfig.json');
+/** The parsed compiler options of a tsconfig file, `paths` resolved from its own folder. */
+function compilerOptions(configPath: string): ts.CompilerOptions {
   const { config } = ts.readConfigFile(configPath, ts.sys.readFile);
-  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, appDir);
+  return ts.parseJsonConfigFileContent(config, ts.sys, path.dirname(configPath)).options;
+}
+
+const appOptions = compilerOptions(path.join(appDir, 'tsconfig.json'));
+
+function resolveWith(options: ts.CompilerOptions, specifier: string): string | undefined {
   const from = path.join(appDir, 'app/page.tsx');
   return ts.resolveModuleName(specifier, from, options, ts.sys).resolvedModule?.resolvedFileName;
 }
@@ -20,16 +25,24 @@ describe('the @/ import alias', () => {
     expect(resolveApiUrl('http://api:8000').origin).toBe('http://api:8000');
   });
 
-  it('resolves to the app folder for the TypeScript compiler (and so for Next), beside the contract', () => {
-    expect(resolveWithAppTsconfig('@/app/lib/api-client')).toBe(
+  it('resolves to the app folder for the TypeScript compiler, and so for Next', () => {
+    expect(resolveWith(appOptions, '@/app/lib/api-client')).toBe(
       path.join(appDir, 'app/lib/api-client.ts'),
     );
-    expect(resolveWithAppTsconfig('@pakaura/contract/browser')).toBe(
-      path.join(workspaceRoot, 'libs/contract/src/browser.ts'),
+  });
+
+  it("names every workspace library it lists as tsconfig.base.json does (its paths replace the workspace's)", () => {
+    const baseOptions = compilerOptions(path.join(workspaceRoot, 'tsconfig.base.json'));
+    const repeated = Object.keys(appOptions.paths ?? {}).filter((name) => name !== '@/*');
+
+    expect(repeated).toEqual(
+      expect.arrayContaining(['@pakaura/contract', '@pakaura/contract/browser']),
     );
-    expect(resolveWithAppTsconfig('@pakaura/contract')).toBe(
-      path.join(workspaceRoot, 'libs/contract/src/index.ts'),
-    );
+    for (const specifier of repeated) {
+      const inWorkspace = resolveWith(baseOptions, specifier);
+      expect(inWorkspace, `${specifier} in tsconfig.base.json`).toBeDefined();
+      expect(resolveWith(appOptions, specifier), specifier).toBe(inWorkspace);
+    }
   });
 
   it('is the only way the lint lets one module of the app import another', async () => {

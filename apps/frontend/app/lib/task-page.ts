@@ -12,7 +12,7 @@ export interface TaskPage {
 }
 
 /** The list's answer as it arrives: `nextCursor` is absent from an API that does not page. */
-export type TaskListAnswer = TaskList & { nextCursor?: string | null };
+export type TaskListAnswer = Omit<TaskList, 'nextCursor'> & { nextCursor?: string | null };
 
 export function taskPageFrom(answer: TaskListAnswer): TaskPage {
   return { tasks: answer.tasks, nextCursor: answer.nextCursor ?? null };
