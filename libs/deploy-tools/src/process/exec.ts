@@ -1,7 +1,10 @@
-import { execa } from 'execa';
+import { execa, execaSync } from 'execa';
 
 /**
  * The only module that starts processes. Everything else calls `run()`; tests that cannot put a
  * fake program on PATH replace this module (vi.mock) instead of reaching into callers.
  */
 export const spawnProcess = execa;
+
+/** For the few callers that must stay synchronous (unpacking a pinned binary on first use). */
+export const spawnProcessSync = execaSync;
