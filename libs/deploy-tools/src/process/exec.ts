@@ -1,4 +1,4 @@
-import { execa, execaSync } from 'execa';
+import { execa } from 'execa';
 
 /**
  * The only module that starts processes (with exec-sync.ts for the one synchronous caller).
@@ -6,6 +6,3 @@ import { execa, execaSync } from 'execa';
  * (vi.mock) instead of reaching into callers.
  */
 export const spawnProcess = execa;
-
-/** For the few callers that must stay synchronous (unpacking a pinned binary on first use). */
-export const spawnProcessSync = execaSync;
