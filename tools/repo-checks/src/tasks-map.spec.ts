@@ -40,7 +40,7 @@ function nx(args: string[]): string {
   });
 }
 
-/** The bundled helm and kubectl (the devDependencies' AWS CDK layers), as `helm` and `kubectl`. */
+/** The pinned helm and kubectl (from the AWS CDK kubectl layers), as `helm` and `kubectl`. */
 function toolsDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'pakaura-map-bin-'));
   const major = process.env['PAKAURA_MAP_HELM_MAJOR'] === '4' ? 4 : 3;

