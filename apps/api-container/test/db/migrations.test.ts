@@ -1,6 +1,5 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { runMigrateCommand } from '../../src/commands/migrate-command';
 import { openDatabase, type Database } from '../../src/db/database';
@@ -16,8 +15,6 @@ import {
 } from '../helpers/test-database';
 
 const source = inject('testDatabase');
-/** Migrations in the folder: each test counts them rather than knowing how many there are. */
-const MIGRATION_COUNT = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).length;
 const onPostgres = source.engine === 'postgres';
 
 async function tables(database: Database): Promise<string[]> {
