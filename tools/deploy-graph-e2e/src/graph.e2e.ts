@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { ENVIRONMENT_PROJECT, IMAGE_NAMES } from '@pakaura/contract';
@@ -135,6 +135,7 @@ describe('the deployment graph, run through Nx with fake tools', () => {
       );
     const cacheableTasks = [
       EXECUTORS,
+      env('prereqs'),
       'api-container:typecheck',
       'api-container:build',
       'frontend:build',
@@ -153,6 +154,21 @@ describe('the deployment graph, run through Nx with fake tools', () => {
         ),
       );
     expect(sideEffects).toEqual([]);
+  });
+
+  it('trusts a passed prerequisites check until a tool on PATH changes', async () => {
+    const prereqs = () => ws.nx(['run', env('prereqs'), '--output-style=static']);
+    expect((await prereqs()).code).toBe(0);
+    ws.sandbox.clearCalls();
+    const trusted = await prereqs();
+    expect(trusted.code, trusted.output).toBe(0);
+    expect(ws.sandbox.calls(), 'no tool was asked').toEqual([]);
+
+    const docker = join(ws.sandbox.binDir, 'docker');
+    writeFileSync(docker, readFileSync(docker));
+    const checked = await prereqs();
+    expect(checked.code, checked.output).toBe(0);
+    expect(ws.sandbox.calls('docker').length).toBeGreaterThan(0);
   });
 
   it('pakaura setup runs the same graph, and finds everything in place', async () => {
