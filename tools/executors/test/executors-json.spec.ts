@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const projectRoot = resolve(__dirname, '..');
-const workspaceRoot = resolve(projectRoot, '..', '..');
 const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
 interface ExecutorEntry {
   implementation: string;
   schema: string;
 }
+type Asset = { input: string; glob: string; output: string };
 const { executors } = readJson<{ executors: Record<string, ExecutorEntry> }>(
   join(projectRoot, 'executors.json'),
 );
@@ -22,40 +22,56 @@ const build = readJson<{
         additionalEntryPoints: string[];
         outputPath: string;
         format: string[];
+        assets: Asset[];
+        esbuildOptions: { outbase: string; outExtension: Record<string, string> };
       };
     };
   };
 }>(join(projectRoot, 'project.json')).targets.build;
 
-/** Where esbuild writes an entry: its path below the entries' common folder, in outputPath, as .cjs. */
-function builtFileOf(entry: string, entries: string[]): string {
-  const common = join(workspaceRoot, 'tools/executors/src/executors');
-  expect(entries.every((e) => join(workspaceRoot, e).startsWith(`${common}/`))).toBe(true);
-  const below = relative(common, join(workspaceRoot, entry)).replace(/\.ts$/, '.cjs');
-  return join(workspaceRoot, build.options.outputPath, below);
-}
+describe('the executors plugin and its build', () => {
+  const { options } = build;
+  const entries = [options.main, ...options.additionalEntryPoints];
 
-describe('executors.json', () => {
-  const entries = [build.options.main, ...build.options.additionalEntryPoints];
-
-  it('is built by an ordinary Nx esbuild target into CommonJS', () => {
+  it('is built by an ordinary Nx esbuild target into a CommonJS package @pakaura/executors in node_modules', () => {
     expect(build.executor).toBe('@nx/esbuild:esbuild');
-    expect(build.options.format).toEqual(['cjs']);
+    expect(options.format).toEqual(['cjs']);
+    expect(options.esbuildOptions.outExtension).toEqual({ '.js': '.js' });
+    expect(options.outputPath).toBe('node_modules/@pakaura/executors');
   });
 
-  it('points every executor at the file the build target writes for its impl.ts, one entry each', () => {
-    const built = entries.map((entry) => builtFileOf(entry, entries)).sort();
-    const implementations = Object.values(executors)
-      .map((entry) => resolve(projectRoot, entry.implementation))
+  it('mirrors the source tree, so one executors.json serves the sources and the built package', () => {
+    expect(options.esbuildOptions.outbase).toBe('tools/executors');
+    expect(options.assets).toContainEqual({
+      input: 'tools/executors',
+      glob: 'executors.json',
+      output: '.',
+    });
+    expect(options.assets).toContainEqual({
+      input: 'tools/executors/src',
+      glob: 'executors/*/schema.json',
+      output: 'src',
+    });
+  });
+
+  it('builds exactly the executors of executors.json, each from its <name>.impl.ts', () => {
+    const fromEntries = entries.map((entry) => entry.replace(/^tools\/executors\//, './')).sort();
+    const fromJson = Object.values(executors)
+      .map((entry) => `${entry.implementation}.ts`)
       .sort();
-    expect(implementations).toEqual(built);
+    expect(fromJson).toEqual(fromEntries);
+    for (const [name, entry] of Object.entries(executors)) {
+      expect(entry.implementation).toBe(`./src/executors/${name}/${name}.impl`);
+      expect(entry.schema).toBe(`./src/executors/${name}/schema.json`);
+      expect(existsSync(resolve(projectRoot, `${entry.implementation}.ts`))).toBe(true);
+      expect(existsSync(resolve(projectRoot, entry.schema))).toBe(true);
+    }
   });
 
-  it('names each executor after its folder, and takes its schema from the sources', () => {
-    for (const [name, entry] of Object.entries(executors)) {
-      expect(entry.implementation).toBe(`../../dist/tools/executors/${name}/${name}.impl.cjs`);
-      expect(entries).toContain(`tools/executors/src/executors/${name}/${name}.impl.ts`);
-      expect(existsSync(resolve(projectRoot, entry.schema)), entry.schema).toBe(true);
-    }
+  it('gives Nx the package as the plugin itself names it', () => {
+    const manifest = readJson<{ name: string; executors: string }>(
+      join(projectRoot, 'package.json'),
+    );
+    expect(manifest).toMatchObject({ name: '@pakaura/executors', executors: './executors.json' });
   });
 });
