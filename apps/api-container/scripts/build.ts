@@ -1,8 +1,8 @@
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { createProjectGraphAsync, type ProjectGraph } from '@nx/devkit';
+import { generatePrunedDeployOutput } from '@nx/js';
 import { build, type Metafile } from 'esbuild';
-import { createLockFile } from 'nx/src/plugins/js/lock-file/lock-file';
 import { APP_VERSION } from '@pakaura/contract';
 
 /**
@@ -78,10 +78,15 @@ export async function buildApi(options: BuildOptions): Promise<BuildReport> {
     engines: rootManifest.engines,
     dependencies,
   };
-  await writeFile(join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-
   const graph = options.graph ?? (await createProjectGraphAsync({ exitOnError: false }));
-  await writeFile(join(outDir, 'package-lock.json'), createLockFile(manifest, graph, 'npm'));
+  // Writes package-lock.json pruned to the manifest's dependencies; may adjust the manifest,
+  // so the manifest is written after it.
+  generatePrunedDeployOutput(manifest, graph, relative(workspaceRoot, projectRoot), {
+    outputDirectory: outDir,
+    packageManager: 'npm',
+    workspaceRoot,
+  });
+  await writeFile(join(outDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   return { outDir, bundles: bundleSizes(result.metafile, outDir, workspaceRoot), dependencies };
 }

@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { ENVIRONMENT_PROJECT, IMAGE_NAMES } from '@pakaura/contract';
@@ -8,20 +8,25 @@ import { GraphWorkspace } from './graph-workspace';
 
 const env = (target: string) => `${ENVIRONMENT_PROJECT}:${target}`;
 
+/** Every target that runs an executor of `@pakaura/executors` waits for their build. */
+const EXECUTORS = 'executors:build';
+
 /** The task graph of ARCHITECTURE.md's table, for `nx run-many -t deploy`. */
 const DEPLOY_TASK_GRAPH: Record<string, string[]> = {
-  [env('prereqs')]: [],
-  [env('cluster')]: [env('prereqs')],
-  [env('addon-ingress')]: [env('cluster')],
-  [env('addon-metrics-server')]: [env('cluster')],
+  [EXECUTORS]: [],
+  [env('prereqs')]: [EXECUTORS],
+  [env('cluster')]: [EXECUTORS, env('prereqs')],
+  [env('addon-ingress')]: [EXECUTORS, env('cluster')],
+  [env('addon-metrics-server')]: [EXECUTORS, env('cluster')],
   'api-container:typecheck': [],
   'api-container:build': ['api-container:typecheck'],
   'frontend:build': [],
-  'api-container:image': ['api-container:build', env('cluster')],
-  'frontend:image': ['frontend:build', env('cluster')],
-  'k8s-manifests:validate': [],
-  'chart:lint': ['k8s-manifests:validate'],
+  'api-container:image': [EXECUTORS, 'api-container:build', env('cluster')],
+  'frontend:image': [EXECUTORS, 'frontend:build', env('cluster')],
+  'k8s-manifests:validate': [EXECUTORS],
+  'chart:lint': [EXECUTORS, 'k8s-manifests:validate'],
   'chart:deploy': [
+    EXECUTORS,
     'chart:lint',
     'api-container:image',
     'frontend:image',
@@ -81,7 +86,7 @@ describe('the deployment graph, run through Nx with fake tools', () => {
       const [project, target] = task.split(':');
       expect(graph.nodes[project]?.data.targets[target], task).toBeDefined();
     }
-    expect(graph.nodes['chart'].data.targets['verify'].dependsOn).toEqual(['deploy']);
+    expect(graph.nodes['chart'].data.targets['verify'].dependsOn).toEqual([EXECUTORS, 'deploy']);
   });
 
   it('takes an empty machine to a deployed release, the addon targets in parallel, images before helm', async () => {
@@ -129,6 +134,8 @@ describe('the deployment graph, run through Nx with fake tools', () => {
         run.output,
       );
     const cacheableTasks = [
+      EXECUTORS,
+      env('prereqs'),
       'api-container:typecheck',
       'api-container:build',
       'frontend:build',
@@ -147,6 +154,21 @@ describe('the deployment graph, run through Nx with fake tools', () => {
         ),
       );
     expect(sideEffects).toEqual([]);
+  });
+
+  it('trusts a passed prerequisites check until a tool on PATH changes', async () => {
+    const prereqs = () => ws.nx(['run', env('prereqs'), '--output-style=static']);
+    expect((await prereqs()).code).toBe(0);
+    ws.sandbox.clearCalls();
+    const trusted = await prereqs();
+    expect(trusted.code, trusted.output).toBe(0);
+    expect(ws.sandbox.calls(), 'no tool was asked').toEqual([]);
+
+    const docker = join(ws.sandbox.binDir, 'docker');
+    writeFileSync(docker, readFileSync(docker));
+    const checked = await prereqs();
+    expect(checked.code, checked.output).toBe(0);
+    expect(ws.sandbox.calls('docker').length).toBeGreaterThan(0);
   });
 
   it('pakaura setup runs the same graph, and finds everything in place', async () => {
@@ -327,21 +349,20 @@ describe('the deployment graph, run through Nx with fake tools', () => {
     }
   });
 
-  it('runs the executors from their compiled package, rebuilt when a source changed', async () => {
-    const manifest = 'node_modules/@pakaura/executors/inputs.json';
+  it('runs the executors from the output of executors:build, rebuilt when a source changed', async () => {
     const source = 'tools/executors/src/executors/cluster/cluster.impl.ts';
-    const before = ws.readJson<{ digest: string; files: string[] }>(manifest);
-    expect(before.files).toContain(source);
+    const cluster = (...extra: string[]) =>
+      ws.nx(['run', `${ENVIRONMENT_PROJECT}:cluster`, ...extra, '--output-style=static']);
     ws.append(source, "\nlogger.info('cluster executor as edited');\n");
 
-    const run = await ws.nx([
-      'run',
-      `${ENVIRONMENT_PROJECT}:cluster`,
-      '--excludeTaskDependencies',
-      '--output-style=static',
-    ]);
-    expect(run.code, run.output).toBe(0);
-    expect(run.output).toContain('cluster executor as edited');
-    expect(ws.readJson<{ digest: string }>(manifest).digest).not.toBe(before.digest);
+    const stale = await cluster('--excludeTaskDependencies');
+    expect(stale.code, stale.output).toBe(0);
+    expect(stale.output, 'ran the built output, not the source').not.toContain(
+      'cluster executor as edited',
+    );
+
+    const rebuilt = await cluster();
+    expect(rebuilt.code, rebuilt.output).toBe(0);
+    expect(rebuilt.output).toContain('cluster executor as edited');
   });
 });
