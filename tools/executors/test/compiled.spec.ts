@@ -1,5 +1,5 @@
 import { logger } from '@nx/devkit';
-import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-tools/testing';
+import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-kube/testing';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -64,7 +64,7 @@ describe('compiled executors package', () => {
     const { files, workspaceRoot: root } = readManifest();
     expect(resolve(packageDir, root)).toBe(workspaceRoot);
     expect(files).toContain('tools/executors/src/executors/deploy/deploy.impl.ts');
-    expect(files).toContain('libs/deploy-tools/src/deploy/index.ts');
+    expect(files).toContain('libs/deploy-release/src/deploy/index.ts');
     expect(files).toContain('tsconfig.base.json');
     expect(files.some((file) => file.startsWith('node_modules/@nx/'))).toBe(false);
   });
@@ -77,7 +77,7 @@ describe('compiled executors package', () => {
     expect(ensureFresh(packageDir)).toBe(true);
     expect(readManifest().digest).toBe(before.digest);
 
-    const gone = 'libs/deploy-tools/src/deploy/removed-since.ts';
+    const gone = 'libs/deploy-release/src/deploy/removed-since.ts';
     writeFileSync(manifestFile(), JSON.stringify({ ...before, files: [...before.files, gone] }));
     expect(ensureFresh(packageDir)).toBe(true);
     expect(readManifest()).toEqual(before);

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { logger, type ExecutorContext } from '@nx/devkit';
-import { imageTag, writeImageRecord } from '@pakaura/deploy-tools/image';
+import { imageTag, writeImageRecord } from '@pakaura/deploy-image';
 import { buildImage } from './lib/build-image';
 import { missingBuildOutput } from './lib/build-output';
 import { daemonEnv } from './lib/daemon-env';

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import { IMAGE_NAMES, NAMESPACE, RELEASE_NAME, type ImageKey } from '@pakaura/contract';
-import { resolveClusterTarget } from '@pakaura/deploy-tools/cluster';
-import type { DeployOptions } from '@pakaura/deploy-tools/deploy';
+import { resolveClusterTarget } from '@pakaura/deploy-kube/cluster';
+import type { DeployOptions } from '@pakaura/deploy-release';
 import type { DeployExecutorSchema } from '../schema';
 
 /** Deploy options with everything filled in but the helm program, resolved when it is needed. */

@@ -1,6 +1,6 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { NAMESPACE, RELEASE_NAME } from '@pakaura/contract';
-import { RENDER_MATRIX, type RenderVariant } from '@pakaura/deploy-tools/validate';
+import { RENDER_MATRIX, type RenderVariant } from '@pakaura/deploy-validate';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { HelmLintExecutorSchema } from '../schema';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-tools/testing';
+import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-kube/testing';
 import { buildArgs, buildFailureCause, buildImage, CONTENT_HASH_LABEL } from './build-image';
 
 const options = {

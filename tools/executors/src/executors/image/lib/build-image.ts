@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { APP_VERSION, IMAGE_NAMES } from '@pakaura/contract';
-import { BASE_IMAGE_ARG } from '@pakaura/deploy-tools/image';
-import { run, ToolFailedError } from '@pakaura/deploy-tools/process';
+import { BASE_IMAGE_ARG } from '@pakaura/deploy-image';
+import { run, ToolFailedError } from '@pakaura/deploy-kube/process';
 import type { NormalizedImageOptions } from './normalize-options';
 
 /** Label carrying the content hash, so `docker inspect` tells which inputs an image came from. */

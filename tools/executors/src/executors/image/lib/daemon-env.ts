@@ -1,5 +1,5 @@
 import { ENVIRONMENT_PROJECT } from '@pakaura/contract';
-import { run } from '@pakaura/deploy-tools/process';
+import { run } from '@pakaura/deploy-kube/process';
 import type { NormalizedImageOptions } from './normalize-options';
 
 /**

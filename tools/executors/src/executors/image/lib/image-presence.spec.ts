@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-tools/testing';
+import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-kube/testing';
 import { imagePresent, qualified } from './image-presence';
 
 const base = {

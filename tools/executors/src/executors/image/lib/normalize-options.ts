@@ -1,7 +1,7 @@
 import { isAbsolute, join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import { IMAGE_NAMES, IMAGE_PROJECTS, type ImageKey } from '@pakaura/contract';
-import { resolveClusterTarget } from '@pakaura/deploy-tools/cluster';
+import { resolveClusterTarget } from '@pakaura/deploy-kube/cluster';
 import type { ImageExecutorSchema, ImageTarget } from '../schema';
 
 /** Environment variables that set an option the project.json and command line leave unset. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_VERSION } from '@pakaura/contract';
-import { run } from '@pakaura/deploy-tools/process';
+import { run } from '@pakaura/deploy-kube/process';
 import type { NormalizedImageOptions } from './normalize-options';
 
 type PublishOptions = Pick<

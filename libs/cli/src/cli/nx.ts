@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { CliContext } from './command';
+
+const requireHere = createRequire(__filename);
+
+/**
+ * Runs the workspace's own Nx (never a global one) in the workspace root, its output streamed,
+ * and returns its exit code: the graph's targets do the work, the CLI only chooses them.
+ */
+export async function runNx(
+  args: readonly string[],
+  context: Pick<CliContext, 'workspaceRoot' | 'env' | 'out' | 'signal'>,
+): Promise<number> {
+  const { run } = await import('@pakaura/deploy-kube/process');
+  const nx = nxBin(context.workspaceRoot);
+  context.out(`> nx ${args.join(' ')}`);
+  const result = await run(process.execPath, [nx, ...args], {
+    cwd: context.workspaceRoot,
+    env: { NX_DAEMON: context.env['NX_DAEMON'] ?? 'false' },
+    stdio: 'inherit',
+    reject: false,
+    signal: context.signal,
+  });
+  return result.exitCode;
+}
+
+/** `--configuration=<name>` when one was given, so the environment choice reaches every target. */
+export function configurationArgs(configuration: string | boolean | undefined): string[] {
+  return typeof configuration === 'string' && configuration
+    ? [`--configuration=${configuration}`]
+    : [];
+}
+
+/** The workspace's `nx` program, as its package.json names it. */
+export function nxBin(workspaceRoot: string): string {
+  const manifest = requireHere.resolve('nx/package.json', { paths: [workspaceRoot] });
+  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { nx: string } };
+  return join(dirname(manifest), bin.nx);
+}
