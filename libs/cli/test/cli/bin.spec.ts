@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'pakaura.mjs');
+const BIN = join(__dirname, '..', '..', 'bin', 'pakaura.cjs');
 
 function pakaura(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   // FORCE_COLOR (set by Nx) would override NO_COLOR with a warning on stderr.
@@ -21,7 +21,7 @@ function pakaura(args: string[]): Promise<{ code: number; stdout: string; stderr
 }
 
 describe('the pakaura bin', () => {
-  it('runs the TypeScript CLI from source: help lists the commands, a typo exits 2', async () => {
+  it('runs the built CLI: help lists the commands, a typo exits 2', async () => {
     const help = await pakaura(['help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^ {2}setup +Everything/m);

@@ -50,11 +50,11 @@ describe('pakaura verify', () => {
     expect(err[0]).toMatch(/^verify failed: self-healing: api-\S+ was not replaced within 1 s/);
   });
 
-  it('refuses an unknown check with the list of real ones', async () => {
+  it('refuses an unknown check with the list of real ones, in the words chart:verify uses', async () => {
     const { code, err } = await runCli(['--checks=pods,podz']);
     expect(code).toBe(2);
     expect(err).toEqual([
-      'pakaura verify: Unknown check podz (checks: pods, api-health, frontend, secrets, release, chatbot, self-healing, persistence). Run: pakaura help verify',
+      'pakaura verify: Unknown check podz. Checks: pods, api-health, frontend, secrets, release, chatbot, self-healing, persistence. Run: pakaura help verify',
     ]);
   });
 
