@@ -1,7 +1,8 @@
 import { existsSync, renameSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { delimiter, join } from 'node:path';
-import { ENVIRONMENT_PROJECT, IMAGE_NAMES } from '@pakaura/contract';
+import { IMAGE_NAMES } from '@pakaura/contract';
+import { ENVIRONMENT_PROJECT } from '@pakaura/deploy-kube/nx-projects';
 import type { FakeCall } from '@pakaura/deploy-kube/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphWorkspace } from './graph-workspace';

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import type { NxJsonConfiguration, ProjectGraph } from '@nx/devkit';
-import { IMAGE_PROJECTS, type ImageKey } from '@pakaura/contract';
+import { type ImageKey } from '@pakaura/contract';
+import { IMAGE_PROJECTS } from '@pakaura/deploy-kube/nx-projects';
 import type { ImageInputs } from './content-hash';
 
 /** The build argument every Dockerfile takes its Node base image from. */

@@ -24,3 +24,8 @@ export {
   removeBuiltImages,
   type RemoveImagesOptions,
 } from './remove-images';
+export { ensureImage, type EnsureImageContext } from './ensure-image';
+export type { ImageBuildOptions, ImageTarget } from './build-options';
+export { buildArgs, buildFailureCause, CONTENT_HASH_LABEL } from './docker/build-image';
+export { parseDockerEnv } from './docker/daemon-env';
+export { qualified } from './docker/image-presence';

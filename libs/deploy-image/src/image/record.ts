@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { IMAGE_PROJECTS, type ImageKey } from '@pakaura/contract';
+import { type ImageKey } from '@pakaura/contract';
+import { IMAGE_PROJECTS } from '@pakaura/deploy-kube/nx-projects';
 
 /**
  * What the image step built, written where the deploy step reads it:

@@ -1,5 +1,5 @@
 import { CoreV1Api, type CoreV1Event, type KubeConfig } from '@kubernetes/client-node';
-import { reason } from './pods';
+import { reason } from './errors';
 
 /**
  * The events about one object, oldest first, as `kubectl describe` shows them:

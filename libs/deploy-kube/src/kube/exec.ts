@@ -1,6 +1,6 @@
 import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
 import { Writable } from 'node:stream';
-import { reason } from './pods';
+import { reason } from './errors';
 
 export interface ExecOptions {
   namespace: string;

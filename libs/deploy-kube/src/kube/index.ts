@@ -1,4 +1,5 @@
 export { loadKubeConfig, type KubeTarget } from './client';
+export { reason } from './errors';
 export { execInPod, type ExecOptions, type ExecOutput } from './exec';
 export {
   deletePod,
@@ -6,7 +7,6 @@ export {
   isPodReady,
   listPods,
   podState,
-  reason,
   type PodState,
 } from './pods';
 export { openPortForward, type ForwardedPort } from './port-forward';

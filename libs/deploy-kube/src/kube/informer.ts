@@ -1,5 +1,5 @@
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
-import { reason } from './pods';
+import { reason } from './errors';
 
 /** A Kubernetes object as far as the informer needs it. */
 export interface KubeItem {

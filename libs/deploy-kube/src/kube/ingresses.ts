@@ -1,5 +1,5 @@
 import { NetworkingV1Api, type KubeConfig, type V1Ingress } from '@kubernetes/client-node';
-import { reason } from './pods';
+import { reason } from './errors';
 
 export async function listIngresses(kc: KubeConfig, namespace: string): Promise<V1Ingress[]> {
   try {

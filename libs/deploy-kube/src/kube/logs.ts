@@ -1,6 +1,6 @@
 import { CoreV1Api, Log, type KubeConfig } from '@kubernetes/client-node';
 import { Writable } from 'node:stream';
-import { reason } from './pods';
+import { reason } from './errors';
 
 /**
  * The last `lines` log lines of a container. `previous` reads the container instance that

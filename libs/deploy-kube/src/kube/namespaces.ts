@@ -4,7 +4,7 @@ import {
   type V1Namespace,
   type V1PersistentVolumeClaim,
 } from '@kubernetes/client-node';
-import { reason } from './pods';
+import { reason } from './errors';
 
 /** The namespace object (labels, annotations), or undefined when it does not exist. */
 export async function readNamespace(

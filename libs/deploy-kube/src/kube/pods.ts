@@ -1,4 +1,5 @@
 import { CoreV1Api, type KubeConfig, type V1Pod } from '@kubernetes/client-node';
+import { reason } from './errors';
 
 /** What a person wants to know about a pod at a glance. */
 export interface PodState {
@@ -68,20 +69,3 @@ export async function deletePod(kc: KubeConfig, namespace: string, name: string)
   }
 }
 
-/** The API server's own sentence for a failed call (its Status message), or the error's. */
-export function reason(error: unknown): string {
-  const body = (error as { body?: unknown })?.body;
-  if (typeof body === 'string') {
-    try {
-      const status = JSON.parse(body) as { message?: string };
-      if (status.message) return status.message;
-    } catch {
-      return body.slice(0, 200);
-    }
-  }
-  const cause = (error as { cause?: { code?: string } })?.cause?.code;
-  // WebSocket failures (exec, port-forward) arrive as ErrorEvents: not Errors, but with a message.
-  const event = (error as { message?: unknown } | undefined)?.message;
-  const message = typeof event === 'string' ? event : String(error);
-  return cause ? `${message} (${cause})` : message;
-}

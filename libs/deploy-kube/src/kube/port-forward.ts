@@ -1,7 +1,7 @@
 import { PortForward, type KubeConfig } from '@kubernetes/client-node';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { Writable } from 'node:stream';
-import { reason } from './pods';
+import { reason } from './errors';
 
 export interface ForwardedPort {
   /** The port on 127.0.0.1 that reaches the pod's port. */

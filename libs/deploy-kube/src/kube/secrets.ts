@@ -1,5 +1,5 @@
 import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
-import { reason } from './pods';
+import { reason } from './errors';
 
 /**
  * The decoded values of a Secret, by key. Callers compare against them and must never print them

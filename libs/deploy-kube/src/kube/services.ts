@@ -1,5 +1,5 @@
 import { CoreV1Api, type KubeConfig, type V1Service } from '@kubernetes/client-node';
-import { reason } from './pods';
+import { reason } from './errors';
 
 export async function listServices(kc: KubeConfig, namespace: string): Promise<V1Service[]> {
   try {

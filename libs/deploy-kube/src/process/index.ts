@@ -1,7 +1,7 @@
 export { run, type RunOptions, type RunResult } from './run';
 export { ToolFailedError, ToolNotFoundError } from './errors';
 export { INSTALL_HINTS, installHint } from './install-hints';
-export { redact, redactArgs } from './redact';
+export { maskCredentials, redact, redactArgs } from './redact';
 export {
   bundledBinary,
   findOnPath,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskCredentials } from './mask-credentials';
+import { maskCredentials } from './redact';
 
 describe('maskCredentials', () => {
   it('hides the password of a URL and keeps the rest readable', () => {

@@ -2,8 +2,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { objectEvents } from '@pakaura/deploy-kube/kube';
 import { lastLogLines } from '@pakaura/deploy-kube/kube';
 import { readSecretValues } from '@pakaura/deploy-kube/kube';
-import { redact } from '@pakaura/deploy-kube/process';
-import { maskCredentials } from './mask-credentials';
+import { maskCredentials, redact } from '@pakaura/deploy-kube/process';
 import type { PodFailure } from './pod-failure';
 
 /** Log lines shown for a failing container. */

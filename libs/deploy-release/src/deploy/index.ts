@@ -5,7 +5,6 @@ export {
   type DeployResult,
 } from './deploy-release';
 export { chartFiles, deployDigest, digestOf, DIGEST_PREFIX } from './digest';
-export { maskCredentials } from './mask-credentials';
 export { escapeSetValue, upgradeArgs } from './helm-args';
 export type { DeployOptions } from './options';
 export { FAIL_FAST_REASONS, podFailure, TRANSIENT_REASONS, type PodFailure } from './pod-failure';

@@ -1,8 +1,7 @@
 import type { CliContext, ParsedOptions } from '../command';
 import { COMPONENT_LABEL, COMPONENTS, K8S_NAMES } from '@pakaura/contract';
-import { maskCredentials } from '@pakaura/deploy-release';
 import { followLogs, lastLogLines, listPods, readSecretValues } from '@pakaura/deploy-kube/kube';
-import { redact } from '@pakaura/deploy-kube/process';
+import { maskCredentials, redact } from '@pakaura/deploy-kube/process';
 import { UsageError } from '../command';
 import { connect } from '../kube-options';
 import { paint } from '../output';

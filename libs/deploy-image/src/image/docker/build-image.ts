@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { APP_VERSION, IMAGE_NAMES } from '@pakaura/contract';
-import { BASE_IMAGE_ARG } from '@pakaura/deploy-image';
+import { BASE_IMAGE_ARG } from '../image-inputs';
 import { run, ToolFailedError } from '@pakaura/deploy-kube/process';
-import type { NormalizedImageOptions } from './normalize-options';
+import type { ImageBuildOptions as NormalizedImageOptions } from '../build-options';
 
 /** Label carrying the content hash, so `docker inspect` tells which inputs an image came from. */
 export const CONTENT_HASH_LABEL = 'dev.pakaura.content-hash';

@@ -1,6 +1,6 @@
-import { ENVIRONMENT_PROJECT } from '@pakaura/contract';
+import { ENVIRONMENT_PROJECT } from '@pakaura/deploy-kube/nx-projects';
 import { run } from '@pakaura/deploy-kube/process';
-import type { NormalizedImageOptions } from './normalize-options';
+import type { ImageBuildOptions as NormalizedImageOptions } from '../build-options';
 
 /**
  * The environment that points the Docker client at the target's daemon: minikube's, read from

@@ -1,6 +1,6 @@
-import { ENVIRONMENT_PROJECT } from '@pakaura/contract';
+import { ENVIRONMENT_PROJECT } from '@pakaura/deploy-kube/nx-projects';
 import { installHint, run } from '@pakaura/deploy-kube/process';
-import type { NormalizedImageOptions } from './normalize-options';
+import type { ImageBuildOptions as NormalizedImageOptions } from '../build-options';
 
 type PresenceOptions = Pick<
   NormalizedImageOptions,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { APP_VERSION } from '@pakaura/contract';
 import { run } from '@pakaura/deploy-kube/process';
-import type { NormalizedImageOptions } from './normalize-options';
+import type { ImageBuildOptions as NormalizedImageOptions } from '../build-options';
 
 type PublishOptions = Pick<
   NormalizedImageOptions,

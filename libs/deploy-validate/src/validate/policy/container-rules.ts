@@ -1,22 +1,6 @@
-import type { PolicyRule, Violation } from './rule';
-import { containersOf, dig, podTemplateOf, type ContainerRef, type PodTemplate } from './workloads';
-
-function containerRule(
-  id: string,
-  description: string,
-  check: (ref: ContainerRef, pod: PodTemplate) => Violation[],
-): PolicyRule {
-  return {
-    id,
-    description,
-    check({ object }) {
-      const pod = podTemplateOf(object);
-      return pod ? containersOf(pod).flatMap((ref) => check(ref, pod)) : [];
-    },
-  };
-}
-
-const who = (ref: ContainerRef) => `${ref.init ? 'init container' : 'container'} "${ref.name}"`;
+import { containerRule, who } from './container-rule';
+import type { PolicyRule } from './rule';
+import { dig } from './workloads';
 
 /** `name:tag` or `name@digest`; a port in the registry host is not a tag. */
 export function imageTag(image: string): { tag?: string; digest?: string } {

@@ -1,30 +1,13 @@
 import { isRecord } from '../types';
+import { containerRule, who } from './container-rule';
 import type { PolicyRule, Violation } from './rule';
 import { containersOf, dig, podTemplateOf, type ContainerRef, type PodTemplate } from './workloads';
-
-/** A rule that looks at every container of every pod-running object. */
-function containerRule(
-  id: string,
-  description: string,
-  check: (ref: ContainerRef, pod: PodTemplate) => Violation | undefined,
-): PolicyRule {
-  return {
-    id,
-    description,
-    check({ object }) {
-      const pod = podTemplateOf(object);
-      if (!pod) return [];
-      return containersOf(pod).flatMap((ref) => check(ref, pod) ?? []);
-    },
-  };
-}
 
 /** A container's setting, else the pod's (container securityContext overrides the pod's). */
 function effective(ref: ContainerRef, pod: PodTemplate, key: string): unknown {
   return dig(ref.container, 'securityContext', key) ?? dig(pod.spec, 'securityContext', key);
 }
 
-const who = (ref: ContainerRef) => `${ref.init ? 'init container' : 'container'} "${ref.name}"`;
 
 export const SECURITY_RULES: PolicyRule[] = [
   containerRule(
