@@ -35,7 +35,10 @@ export default [
             { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:frontend', onlyDependOnLibsWithTags: ['scope:shared'] },
             // Deploy code never imports app code.
-            { sourceTag: 'scope:deploy', onlyDependOnLibsWithTags: ['scope:shared', 'scope:deploy'] },
+            {
+              sourceTag: 'scope:deploy',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:deploy'],
+            },
             { sourceTag: 'scope:repo', onlyDependOnLibsWithTags: ['*'] },
             // The deploy layers run one way: kube <- image, validate, verify <- release <- cli, executors.
             { sourceTag: 'layer:kube', onlyDependOnLibsWithTags: ['scope:shared'] },

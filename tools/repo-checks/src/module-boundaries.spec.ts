@@ -45,6 +45,19 @@ describe('module boundaries', () => {
     expect(errors).toEqual([]);
   });
 
+  it('refuses an import across the deploy layers: validation never reaches verify', async () => {
+    const errors = await boundaryErrors(
+      'libs/deploy-validate',
+      'libs/deploy-validate/src/validate/boundary-probe.ts',
+      "import { runVerify } from '@pakaura/deploy-verify';\nexport const probe = runVerify;\n",
+    );
+    expect(errors).toEqual([
+      expect.stringContaining(
+        'A project tagged with "layer:validate" can only depend on libs tagged with',
+      ),
+    ]);
+  });
+
   it('refuses an import up the deploy layers: process and kube access never reach verify', async () => {
     const errors = await boundaryErrors(
       'libs/deploy-kube',
@@ -52,7 +65,7 @@ describe('module boundaries', () => {
       "import { runVerify } from '@pakaura/deploy-verify';\nexport const probe = runVerify;\n",
     );
     expect(errors).toEqual([
-      expect.stringContaining('A project tagged with "layer:kube" can only depend on libs tagged'),
+      expect.stringContaining('Circular dependency between "deploy-kube" and "deploy-verify"'),
     ]);
   });
 

@@ -1,6 +1,10 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { NAMESPACE, RELEASE_NAME } from '@pakaura/contract/browser';
-import { CLUSTER_ENV, resolveClusterTarget, type ClusterTarget } from '@pakaura/deploy-kube/cluster/options';
+import {
+  CLUSTER_ENV,
+  resolveClusterTarget,
+  type ClusterTarget,
+} from '@pakaura/deploy-kube/cluster/options';
 import type { GuardAction } from '@pakaura/deploy-kube/kube';
 import type { CliContext, CommandOption, ParsedOptions } from './command';
 

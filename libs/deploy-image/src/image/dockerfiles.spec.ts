@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { API_PORT, API_ROUTES, APP_GID, APP_UID, FRONTEND_HEALTH_PATH, FRONTEND_PORT, type ImageKey } from '@pakaura/contract';
+import {
+  API_PORT,
+  API_ROUTES,
+  APP_GID,
+  APP_UID,
+  FRONTEND_HEALTH_PATH,
+  FRONTEND_PORT,
+  type ImageKey,
+} from '@pakaura/contract';
 import { IMAGE_PROJECTS } from '@pakaura/deploy-kube/nx-projects';
 import { BASE_IMAGE_ARG, baseImageOf } from './image-inputs';
 

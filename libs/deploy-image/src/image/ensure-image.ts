@@ -19,7 +19,10 @@ export interface EnsureImageContext {
  * The image phase: builds the app's image with its content tag into the target, unless the
  * target already has that tag, then records it in dist/images/<app>.json for the deploy step.
  */
-export async function ensureImage(opts: ImageBuildOptions, context: EnsureImageContext): Promise<void> {
+export async function ensureImage(
+  opts: ImageBuildOptions,
+  context: EnsureImageContext,
+): Promise<void> {
   const started = performance.now();
   const { tag, hash, inputs } = await imageTag(opts.app, {
     workspaceRoot: opts.workspaceRoot,

@@ -1,14 +1,7 @@
 export { loadKubeConfig, type KubeTarget } from './client';
 export { reason } from './errors';
 export { execInPod, type ExecOptions, type ExecOutput } from './exec';
-export {
-  deletePod,
-  describePod,
-  isPodReady,
-  listPods,
-  podState,
-  type PodState,
-} from './pods';
+export { deletePod, describePod, isPodReady, listPods, podState, type PodState } from './pods';
 export { openPortForward, type ForwardedPort } from './port-forward';
 export { readSecretValues } from './secrets';
 export { WaitTimeoutError, waitForPods, type WaitForPodsOptions } from './wait';

@@ -68,4 +68,3 @@ export async function deletePod(kc: KubeConfig, namespace: string, name: string)
     throw new Error(`Cannot delete pod ${namespace}/${name}: ${reason(error)}`, { cause: error });
   }
 }
-

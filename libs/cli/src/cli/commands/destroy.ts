@@ -1,7 +1,6 @@
 import type { Command } from '../command';
 import { KUBE_OPTIONS } from '../kube-options';
 
-
 export const destroy: Command = {
   name: 'destroy',
   summary: 'Remove the release, its namespace, the images built, and with --cluster the cluster',

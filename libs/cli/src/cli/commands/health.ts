@@ -1,4 +1,9 @@
-import { API_PORT, API_ROUTES, FRONTEND_HEALTH_PATH, FRONTEND_PORT } from '@pakaura/contract/browser';
+import {
+  API_PORT,
+  API_ROUTES,
+  FRONTEND_HEALTH_PATH,
+  FRONTEND_PORT,
+} from '@pakaura/contract/browser';
 import type { Command } from '../command';
 import { KUBE_OPTIONS } from '../kube-options';
 

@@ -16,9 +16,7 @@ export async function runLogs(
   if (extra.length > 0)
     throw new UsageError(`logs takes one component, got: ${positionals.join(' ')}`);
   if (component && !(COMPONENTS as readonly string[]).includes(component)) {
-    throw new UsageError(
-      `Unknown component "${component}": use one of ${COMPONENTS.join(', ')}.`,
-    );
+    throw new UsageError(`Unknown component "${component}": use one of ${COMPONENTS.join(', ')}.`);
   }
   const tail = Number(options['tail'] ?? 20);
   if (!Number.isInteger(tail) || tail < 0)

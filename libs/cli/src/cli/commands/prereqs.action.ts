@@ -1,6 +1,10 @@
 import type { CliContext, ParsedOptions } from '../command';
 import { resolveClusterTarget } from '@pakaura/deploy-kube/cluster';
-import { checkPrerequisites, DEFAULT_PREREQ_TOOLS, formatPrereqTable } from '@pakaura/deploy-kube/prereqs';
+import {
+  checkPrerequisites,
+  DEFAULT_PREREQ_TOOLS,
+  formatPrereqTable,
+} from '@pakaura/deploy-kube/prereqs';
 
 /** What `pakaura prereqs` does; loaded on first use so `pakaura help` stays light. */
 export async function runPrereqs(

@@ -1,7 +1,14 @@
 import type { CliContext, ParsedOptions } from '../command';
 import type { V1Pod } from '@kubernetes/client-node';
 import { readReleaseState } from '@pakaura/deploy-release';
-import { ingressAddress, listIngresses, listPods, listServices, podState, servicePorts } from '@pakaura/deploy-kube/kube';
+import {
+  ingressAddress,
+  listIngresses,
+  listPods,
+  listServices,
+  podState,
+  servicePorts,
+} from '@pakaura/deploy-kube/kube';
 import { resolveBinary } from '@pakaura/deploy-kube/process';
 import { connect } from '../kube-options';
 import { age, paint, table } from '../output';
@@ -25,9 +32,7 @@ export async function runStatus(
   const where = `namespace ${selection.namespace}, context ${kubeContext}`;
   if (!release) {
     context.out(
-      c.red(
-        `Release ${selection.release} is not installed (${where}). Install it: pakaura setup`,
-      ),
+      c.red(`Release ${selection.release} is not installed (${where}). Install it: pakaura setup`),
     );
     return 1;
   }
@@ -76,9 +81,8 @@ export async function runStatus(
     (i.spec?.rules ?? []).map((r) => r.host ?? '*').join(',') || '*',
     ingressAddress(i),
   ]);
-  for (const line of table(
-    [['NAME', 'CLASS', 'HOSTS', 'ADDRESS'], ...ingressRows],
-    (row, _c, t) => (row === 0 ? c.dim(t) : t),
+  for (const line of table([['NAME', 'CLASS', 'HOSTS', 'ADDRESS'], ...ingressRows], (row, _c, t) =>
+    row === 0 ? c.dim(t) : t,
   )) {
     context.out(`  ${line}`);
   }

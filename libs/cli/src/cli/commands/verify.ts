@@ -43,7 +43,8 @@ export const verify: Command = {
     'database-restart-timeout': {
       type: 'string',
       valueName: 'seconds',
-      description: 'Seconds PostgreSQL has to come back after persistence deletes its pod (default: 120).',
+      description:
+        'Seconds PostgreSQL has to come back after persistence deletes its pod (default: 120).',
     },
     'report-dir': {
       type: 'string',

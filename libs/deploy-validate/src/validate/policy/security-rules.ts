@@ -8,7 +8,6 @@ function effective(ref: ContainerRef, pod: PodTemplate, key: string): unknown {
   return dig(ref.container, 'securityContext', key) ?? dig(pod.spec, 'securityContext', key);
 }
 
-
 export const SECURITY_RULES: PolicyRule[] = [
   containerRule(
     'run-as-non-root',
