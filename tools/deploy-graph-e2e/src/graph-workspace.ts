@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { nxBin } from '@pakaura/cli';
+import { nxBin } from '@pakaura/deploy-kube/process';
 import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-kube/testing';
 
 /** The workspace this file belongs to. */

@@ -1,9 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { CliContext } from './command';
-
-const requireHere = createRequire(__filename);
 
 /**
  * Runs the workspace's own Nx (never a global one) in the workspace root, its output streamed,
@@ -13,7 +8,7 @@ export async function runNx(
   args: readonly string[],
   context: Pick<CliContext, 'workspaceRoot' | 'env' | 'out' | 'signal'>,
 ): Promise<number> {
-  const { run } = await import('@pakaura/deploy-kube/process');
+  const { nxBin, run } = await import('@pakaura/deploy-kube/process');
   const nx = nxBin(context.workspaceRoot);
   context.out(`> nx ${args.join(' ')}`);
   const result = await run(process.execPath, [nx, ...args], {
@@ -31,11 +26,4 @@ export function configurationArgs(configuration: string | boolean | undefined): 
   return typeof configuration === 'string' && configuration
     ? [`--configuration=${configuration}`]
     : [];
-}
-
-/** The workspace's `nx` program, as its package.json names it. */
-export function nxBin(workspaceRoot: string): string {
-  const manifest = requireHere.resolve('nx/package.json', { paths: [workspaceRoot] });
-  const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { nx: string } };
-  return join(dirname(manifest), bin.nx);
 }

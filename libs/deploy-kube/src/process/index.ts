@@ -1,3 +1,4 @@
+export { nxBin } from './nx-bin';
 export { run, type RunOptions, type RunResult } from './run';
 export { ToolFailedError, ToolNotFoundError } from './errors';
 export { INSTALL_HINTS, installHint } from './install-hints';
