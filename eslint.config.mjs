@@ -28,7 +28,55 @@ export default [
           // so a built project may import a library that has no build of its own.
           enforceBuildableLibDependency: false,
           allow: [],
-          depConstraints: [{ sourceTag: '*', onlyDependOnLibsWithTags: ['*'] }],
+          // The deploy libraries are imported lazily (`await import(...)`) to keep a command's start
+          // short in Node, not to split a bundle: static imports of them stay allowed.
+          checkDynamicDependenciesExceptions: ['^@pakaura/deploy-'],
+          depConstraints: [
+            // Apps and the frontend reach only shared code; the contract reaches nothing else.
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:frontend', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // Deploy code never imports app code.
+            {
+              sourceTag: 'scope:deploy',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:deploy'],
+            },
+            { sourceTag: 'scope:repo', onlyDependOnLibsWithTags: ['*'] },
+            // The deploy layers run one way: kube <- image, validate, verify <- release <- cli, executors.
+            { sourceTag: 'layer:kube', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'layer:image', onlyDependOnLibsWithTags: ['scope:shared', 'layer:kube'] },
+            {
+              sourceTag: 'layer:validate',
+              onlyDependOnLibsWithTags: ['scope:shared', 'layer:kube'],
+            },
+            { sourceTag: 'layer:verify', onlyDependOnLibsWithTags: ['scope:shared', 'layer:kube'] },
+            {
+              sourceTag: 'layer:release',
+              onlyDependOnLibsWithTags: ['scope:shared', 'layer:kube', 'layer:image'],
+            },
+            {
+              sourceTag: 'layer:cli',
+              onlyDependOnLibsWithTags: [
+                'scope:shared',
+                'layer:kube',
+                'layer:image',
+                'layer:validate',
+                'layer:verify',
+                'layer:release',
+              ],
+            },
+            {
+              sourceTag: 'layer:executors',
+              onlyDependOnLibsWithTags: [
+                'scope:shared',
+                'layer:kube',
+                'layer:image',
+                'layer:validate',
+                'layer:verify',
+                'layer:release',
+              ],
+            },
+          ],
         },
       ],
       '@typescript-eslint/no-unused-vars': [

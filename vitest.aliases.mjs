@@ -8,8 +8,13 @@ const { compilerOptions } = JSON.parse(readFileSync(join(ROOT, 'tsconfig.base.js
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-/** Vite `resolve.alias` entries: `@pakaura/deploy-tools/*` → `libs/deploy-tools/src/$1/index.ts`. */
-export const workspaceAliases = Object.entries(compilerOptions.paths).map(([name, [target]]) => ({
-  find: new RegExp(`^${escapeRegExp(name).replace('\\*', '(.+)')}$`),
-  replacement: join(ROOT, target).replace('*', '$1'),
-}));
+/**
+ * Vite `resolve.alias` entries: `@pakaura/deploy-kube/*` → `libs/deploy-kube/src/$1/index.ts`.
+ * Exact names come first, as in TypeScript: `@pakaura/deploy-kube/cluster/options` is one file.
+ */
+export const workspaceAliases = Object.entries(compilerOptions.paths)
+  .sort(([a], [b]) => Number(a.includes('*')) - Number(b.includes('*')))
+  .map(([name, [target]]) => ({
+    find: new RegExp(`^${escapeRegExp(name).replace('\\*', '(.+)')}$`),
+    replacement: join(ROOT, target).replace('*', '$1'),
+  }));

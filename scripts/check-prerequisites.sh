@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
 ensure_node_modules check-prerequisites
-exec node libs/deploy-tools/bin/pakaura.mjs prereqs "$@"
+exec node libs/cli/bin/pakaura.cjs prereqs "$@"

@@ -14,7 +14,7 @@ fail() {
 }
 
 bundled() {
-  npx tsx -e "import { bundledBinary } from './libs/deploy-tools/src/process/bundled-binaries'; console.log(bundledBinary('helm', $1));"
+  npx tsx -e "import { bundledBinary } from './libs/deploy-kube/src/process/bundled-binaries'; console.log(bundledBinary('helm', $1));"
 }
 
 npx nx run k8s-manifests:validate --skip-nx-cache --output-style=static ||

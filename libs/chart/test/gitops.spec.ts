@@ -1,6 +1,6 @@
 import { API_SECRET_ENV, K8S_NAMES } from '@pakaura/contract';
-import { bundledBinary, run } from '@pakaura/deploy-tools/process';
-import { parseManifests } from '@pakaura/deploy-tools/validate';
+import { bundledBinary, run } from '@pakaura/deploy-kube/process';
+import { parseManifests } from '@pakaura/deploy-validate';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';

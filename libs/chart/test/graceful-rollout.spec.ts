@@ -1,5 +1,5 @@
 import { NAMESPACE, RELEASE_NAME } from '@pakaura/contract';
-import { bundledBinary, type HelmMajor } from '@pakaura/deploy-tools/process';
+import { bundledBinary, type HelmMajor } from '@pakaura/deploy-kube/process';
 import {
   formatFinding,
   helmTemplate,
@@ -7,7 +7,7 @@ import {
   validateBundle,
   type ManifestObject,
   type ParsedManifests,
-} from '@pakaura/deploy-tools/validate';
+} from '@pakaura/deploy-validate';
 import { describe, expect, it } from 'vitest';
 import { CHART_DIR, find, renderChart } from './chart';
 import { container, podSpec } from './workloads';

@@ -3,7 +3,7 @@ import {
   listManifestFiles,
   readManifestFiles,
   type ManifestObject,
-} from '@pakaura/deploy-tools/validate';
+} from '@pakaura/deploy-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MANIFESTS_DIR, WORKSPACE_ROOT, find, renderChart } from './chart';
 import { PolicySet, inCidr, matchesSelector, podOf, type Endpoint } from './network-policy';

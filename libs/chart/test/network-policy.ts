@@ -1,4 +1,4 @@
-import type { KubeObject, ManifestObject } from '@pakaura/deploy-tools/validate';
+import type { KubeObject, ManifestObject } from '@pakaura/deploy-validate';
 
 /**
  * Which connections a set of NetworkPolicies admits, decided as the Kubernetes API documents it

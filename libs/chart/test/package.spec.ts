@@ -1,5 +1,5 @@
 import { CHART_NAME, APP_VERSION } from '@pakaura/contract';
-import { bundledBinary, run } from '@pakaura/deploy-tools/process';
+import { bundledBinary, run } from '@pakaura/deploy-kube/process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

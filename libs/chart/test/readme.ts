@@ -1,4 +1,4 @@
-import { POLICY_RULES } from '@pakaura/deploy-tools/validate';
+import { POLICY_RULES } from '@pakaura/deploy-validate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';

@@ -1,6 +1,6 @@
 import { NAMESPACE, RELEASE_NAME } from '@pakaura/contract';
-import { bundledBinary, run, type HelmMajor } from '@pakaura/deploy-tools/process';
-import { parseManifests, type ManifestObject } from '@pakaura/deploy-tools/validate';
+import { bundledBinary, run, type HelmMajor } from '@pakaura/deploy-kube/process';
+import { parseManifests, type ManifestObject } from '@pakaura/deploy-validate';
 import { CHART_DIR } from './chart';
 import type { FakeApiServer } from './fake-api-server';
 

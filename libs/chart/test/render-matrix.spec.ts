@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { bundledBinary, type HelmMajor } from '@pakaura/deploy-tools/process';
+import { bundledBinary, type HelmMajor } from '@pakaura/deploy-kube/process';
 import {
   RENDER_MATRIX,
   formatFinding,
   helmLint,
   parseManifests,
   validateBundle,
-} from '@pakaura/deploy-tools/validate';
+} from '@pakaura/deploy-validate';
 import { describe, expect, it } from 'vitest';
 import { CHART_DIR, kinds, renderChart } from './chart';
 

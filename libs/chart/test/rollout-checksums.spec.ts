@@ -1,6 +1,6 @@
 import { K8S_NAMES, NAMESPACE, RELEASE_NAME } from '@pakaura/contract';
-import type { HelmMajor } from '@pakaura/deploy-tools/process';
-import type { KubeObject, ManifestObject } from '@pakaura/deploy-tools/validate';
+import type { HelmMajor } from '@pakaura/deploy-kube/process';
+import type { KubeObject, ManifestObject } from '@pakaura/deploy-validate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { find, renderChart } from './chart';
 import { FakeApiServer } from './fake-api-server';

@@ -1,6 +1,6 @@
 import { K8S_NAMES, NAMESPACE, RELEASE_NAME } from '@pakaura/contract';
-import { bundledBinary, run, type HelmMajor } from '@pakaura/deploy-tools/process';
-import { parseManifests } from '@pakaura/deploy-tools/validate';
+import { bundledBinary, run, type HelmMajor } from '@pakaura/deploy-kube/process';
+import { parseManifests } from '@pakaura/deploy-validate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHART_DIR, find } from './chart';
 import { FakeApiServer } from './fake-api-server';

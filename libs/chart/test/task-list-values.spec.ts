@@ -1,12 +1,12 @@
 import { K8S_NAMES, NAMESPACE, RELEASE_NAME } from '@pakaura/contract';
-import { bundledBinary, type HelmMajor } from '@pakaura/deploy-tools/process';
+import { bundledBinary, type HelmMajor } from '@pakaura/deploy-kube/process';
 import {
   helmTemplate,
   parseManifests,
   type ChartValues,
   type KubeObject,
   type ManifestObject,
-} from '@pakaura/deploy-tools/validate';
+} from '@pakaura/deploy-validate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHART_DIR, find, renderChart } from './chart';
 import { FakeApiServer } from './fake-api-server';

@@ -1,6 +1,6 @@
 import { RELEASE_NAME } from '@pakaura/contract';
-import { bundledBinary, run, type HelmMajor } from '@pakaura/deploy-tools/process';
-import type { ChartValues } from '@pakaura/deploy-tools/validate';
+import { bundledBinary, run, type HelmMajor } from '@pakaura/deploy-kube/process';
+import type { ChartValues } from '@pakaura/deploy-validate';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

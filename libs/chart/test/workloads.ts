@@ -1,4 +1,4 @@
-import type { KubeObject, ManifestObject } from '@pakaura/deploy-tools/validate';
+import type { KubeObject, ManifestObject } from '@pakaura/deploy-validate';
 
 /** The parts of Kubernetes objects the contract tests read, typed loosely on purpose. */
 export interface EnvVar {

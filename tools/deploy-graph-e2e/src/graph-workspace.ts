@@ -10,8 +10,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { nxBin } from '@pakaura/deploy-tools/cli';
-import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-tools/testing';
+import { nxBin } from '@pakaura/deploy-kube/process';
+import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-kube/testing';
 
 /** The workspace this file belongs to. */
 export const SOURCE_ROOT = resolve(__dirname, '..', '..', '..');
@@ -103,9 +103,16 @@ export class GraphWorkspace {
     return result;
   }
 
-  /** Runs the copy's own `pakaura` CLI (libs/deploy-tools/bin/pakaura.mjs) with the fake tools. */
-  pakaura(args: readonly string[]): Promise<CommandResult> {
-    const bin = join(this.root, 'libs', 'deploy-tools', 'bin', 'pakaura.mjs');
+  /**
+   * Runs the copy's own `pakaura` CLI (libs/cli/bin/pakaura.cjs) with the fake tools, after
+   * building it as `npm ci` would (the copy holds committed files only, not libs/cli/dist).
+   */
+  async pakaura(args: readonly string[]): Promise<CommandResult> {
+    if (!existsSync(join(this.root, 'libs', 'cli', 'dist', 'pakaura.cjs'))) {
+      const build = await this.nx(['run', 'cli:build', '--output-style=static']);
+      if (build.code !== 0) throw new Error(`nx run cli:build failed:\n${build.output}`);
+    }
+    const bin = join(this.root, 'libs', 'cli', 'bin', 'pakaura.cjs');
     return command(process.execPath, [bin, ...args], this.root, this.env(), false);
   }
 

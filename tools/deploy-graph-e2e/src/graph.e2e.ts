@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { delimiter, join } from 'node:path';
-import { ENVIRONMENT_PROJECT, IMAGE_NAMES } from '@pakaura/contract';
-import type { FakeCall } from '@pakaura/deploy-tools/testing';
+import { IMAGE_NAMES } from '@pakaura/contract';
+import { ENVIRONMENT_PROJECT } from '@pakaura/deploy-kube/nx-projects';
+import type { FakeCall } from '@pakaura/deploy-kube/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GraphWorkspace } from './graph-workspace';
 
@@ -269,7 +270,9 @@ describe('the deployment graph, run through Nx with fake tools', () => {
       'k8s-manifests',
       ENVIRONMENT_PROJECT,
       'contract',
-      'deploy-tools',
+      'deploy-kube',
+      'deploy-release',
+      'cli',
       'executors',
     ]) {
       expect(projects).not.toContain(untouched);

@@ -10,7 +10,7 @@ export { normalizeOptions as normalizeClusterOptions } from './executors/cluster
 export type { PrereqsExecutorSchema } from './executors/prereqs/schema';
 export { normalizeOptions as normalizePrereqsOptions } from './executors/prereqs/lib/normalize-options';
 export type { VerifyExecutorSchema } from './executors/verify/schema';
-export { normalizeOptions as normalizeVerifyExecutorOptions } from './executors/verify/lib/normalize-options';
+export { verifyRunOptions as normalizeVerifyExecutorOptions } from '@pakaura/deploy-verify';
 export type { ValidateExecutorSchema } from './executors/validate/schema';
 export { normalizeOptions as normalizeValidateOptions } from './executors/validate/lib/normalize-options';
 export type { HelmLintExecutorSchema } from './executors/helm-lint/schema';

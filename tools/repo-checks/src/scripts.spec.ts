@@ -28,11 +28,11 @@ function layout(npmExit = 0): void {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     copyFileSync(join(WORKSPACE_ROOT, file), join(root, file));
   }
-  const cli = join(root, 'libs/deploy-tools/bin/pakaura.mjs');
+  const cli = join(root, 'libs/cli/bin/pakaura.cjs');
   mkdirSync(dirname(cli), { recursive: true });
   writeFileSync(
     cli,
-    `import { appendFileSync } from 'node:fs';\n` +
+    `const { appendFileSync } = require('node:fs');\n` +
       `appendFileSync(${JSON.stringify(calls)}, 'pakaura ' + JSON.stringify(process.argv.slice(2)) + '\\n');\n`,
   );
   const bin = join(root, 'bin');

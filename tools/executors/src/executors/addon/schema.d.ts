@@ -1,4 +1,4 @@
-import type { ClusterAddon, ClusterProvider } from '@pakaura/deploy-tools/cluster';
+import type { ClusterAddon, ClusterProvider } from '@pakaura/deploy-kube/cluster';
 
 /** Options of the `addon` executor, as written in project.json or on the command line. */
 export interface AddonExecutorSchema {

@@ -1,5 +1,5 @@
 import { logger } from '@nx/devkit';
-import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-tools/testing';
+import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-kube/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import clusterExecutor from './cluster.impl';
 

@@ -1,5 +1,5 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
-import { ensureCluster } from '@pakaura/deploy-tools/cluster';
+import { ensureCluster } from '@pakaura/deploy-kube/cluster';
 import { normalizeOptions } from './lib/normalize-options';
 import type { ClusterExecutorSchema } from './schema';
 

@@ -1,4 +1,4 @@
-import type { ClusterProvider } from '@pakaura/deploy-tools/cluster';
+import type { ClusterProvider } from '@pakaura/deploy-kube/cluster';
 
 /** Options of the `cluster` executor, as written in project.json or on the command line. */
 export interface ClusterExecutorSchema {

@@ -1,7 +1,7 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
-import { OPEN_APP_HINT } from '@pakaura/deploy-tools/open-hint';
-import { writeImageRecord } from '@pakaura/deploy-tools/image';
-import { createFakeSandbox, FakeKube, type FakeSandbox } from '@pakaura/deploy-tools/testing';
+import { OPEN_APP_HINT } from '@pakaura/deploy-kube/open-hint';
+import { writeImageRecord } from '@pakaura/deploy-image';
+import { createFakeSandbox, FakeKube, type FakeSandbox } from '@pakaura/deploy-kube/testing';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

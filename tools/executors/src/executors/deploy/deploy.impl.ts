@@ -1,7 +1,7 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
-import { deployRelease, DeployFailedError, terminalReporter } from '@pakaura/deploy-tools/deploy';
-import { resolveBinary } from '@pakaura/deploy-tools/process';
-import { OPEN_APP_HINT } from '@pakaura/deploy-tools/open-hint';
+import { deployRelease, DeployFailedError, terminalReporter } from '@pakaura/deploy-release';
+import { resolveBinary } from '@pakaura/deploy-kube/process';
+import { OPEN_APP_HINT } from '@pakaura/deploy-kube/open-hint';
 import { normalizeOptions } from './lib/normalize-options';
 import type { DeployExecutorSchema } from './schema';
 

@@ -14,7 +14,7 @@ import {
   createFakeSandbox,
   type FakeSandbox,
   type FakeSandboxOptions,
-} from '@pakaura/deploy-tools/testing';
+} from '@pakaura/deploy-kube/testing';
 import imageExecutor from './image.impl';
 import type { ImageExecutorSchema } from './schema';
 

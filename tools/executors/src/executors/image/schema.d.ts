@@ -1,5 +1,5 @@
 import type { ImageKey } from '@pakaura/contract';
-import type { ImageRecord } from '@pakaura/deploy-tools/image';
+import type { ImageRecord } from '@pakaura/deploy-image';
 
 export type ImageTarget = ImageRecord['target'];
 

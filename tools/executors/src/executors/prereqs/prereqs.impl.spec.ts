@@ -1,7 +1,7 @@
 import { logger } from '@nx/devkit';
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-tools/testing';
+import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-kube/testing';
 import prereqsExecutor from './prereqs.impl';
 
 describe('prereqs executor', () => {

@@ -1,5 +1,5 @@
 import { logger } from '@nx/devkit';
-import { checkPrerequisites, formatPrereqTable } from '@pakaura/deploy-tools/prereqs';
+import { checkPrerequisites, formatPrereqTable } from '@pakaura/deploy-kube/prereqs';
 import pc from 'picocolors';
 import { normalizeOptions } from './lib/normalize-options';
 import type { PrereqsExecutorSchema } from './schema';

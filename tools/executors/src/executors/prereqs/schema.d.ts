@@ -1,4 +1,4 @@
-import type { PrereqTool } from '@pakaura/deploy-tools/prereqs';
+import type { PrereqTool } from '@pakaura/deploy-kube/prereqs';
 
 /** Options of the `prereqs` executor, as written in project.json or on the command line. */
 export interface PrereqsExecutorSchema {

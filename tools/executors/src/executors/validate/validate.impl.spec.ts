@@ -1,5 +1,5 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
-import { bundledBinary } from '@pakaura/deploy-tools/process';
+import { bundledBinary } from '@pakaura/deploy-kube/process';
 import {
   chmodSync,
   copyFileSync,
@@ -13,7 +13,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-tools/testing';
+import { createFakeSandbox, type FakeSandbox } from '@pakaura/deploy-kube/testing';
 import validateExecutor from './validate.impl';
 
 const workspaceRoot = resolve(__dirname, '../../../../..');

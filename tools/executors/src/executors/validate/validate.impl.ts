@@ -1,6 +1,6 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
-import { guardContext } from '@pakaura/deploy-tools/kube';
-import { resolveBinary } from '@pakaura/deploy-tools/process';
+import { guardContext } from '@pakaura/deploy-kube/kube';
+import { resolveBinary } from '@pakaura/deploy-kube/process';
 import {
   POLICY_RULES,
   TARGET_KUBERNETES_VERSION,
@@ -10,7 +10,7 @@ import {
   readManifestFiles,
   serverDryRun,
   validateBundle,
-} from '@pakaura/deploy-tools/validate';
+} from '@pakaura/deploy-validate';
 import { checkKustomization } from './lib/check-kustomization';
 import { normalizeOptions } from './lib/normalize-options';
 import type { ValidateExecutorSchema } from './schema';

@@ -1,4 +1,4 @@
-import type { CheckName } from '@pakaura/deploy-tools/verify';
+import type { CheckName } from '@pakaura/deploy-verify';
 
 /** Options of the `verify` executor, as written in project.json or on the command line. */
 export interface VerifyExecutorSchema {

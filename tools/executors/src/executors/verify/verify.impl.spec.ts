@@ -1,5 +1,5 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
-import { PakauraCluster } from '@pakaura/deploy-tools/testing';
+import { PakauraCluster } from '@pakaura/deploy-kube/testing';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

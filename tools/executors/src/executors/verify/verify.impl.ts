@@ -1,8 +1,7 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
-import { formatTable, runVerify, writeReports } from '@pakaura/deploy-tools/verify';
+import { formatTable, runVerify, verifyRunOptions, writeReports } from '@pakaura/deploy-verify';
 import pc from 'picocolors';
 import { relative } from 'node:path';
-import { normalizeOptions } from './lib/normalize-options';
 import type { VerifyExecutorSchema } from './schema';
 
 /** Seeds T045-T052: runs the checks, prints the table, writes the reports, fails on any failure. */
@@ -11,7 +10,7 @@ export default async function verifyExecutor(
   context: ExecutorContext,
 ): Promise<{ success: boolean }> {
   try {
-    const opts = normalizeOptions(options, context.root);
+    const opts = verifyRunOptions(options, context.root);
     const report = await runVerify(opts, {
       onStart: (check) => logger.info(pc.dim(`… ${check.name} (${check.task}): ${check.title}`)),
     });

@@ -4,7 +4,7 @@ import {
   resolveClusterTarget,
   type ClusterAddon,
   type ClusterProvider,
-} from '@pakaura/deploy-tools/cluster';
+} from '@pakaura/deploy-kube/cluster';
 import type { AddonExecutorSchema } from '../schema';
 
 export interface NormalizedAddonOptions {

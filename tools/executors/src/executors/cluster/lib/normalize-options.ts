@@ -2,7 +2,7 @@ import {
   DEFAULT_CLUSTER_OPTIONS,
   resolveClusterTarget,
   type ClusterOptions,
-} from '@pakaura/deploy-tools/cluster';
+} from '@pakaura/deploy-kube/cluster';
 import { resolve } from 'node:path';
 import type { ClusterExecutorSchema } from '../schema';
 

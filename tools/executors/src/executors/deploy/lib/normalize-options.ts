@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import { IMAGE_NAMES, NAMESPACE, RELEASE_NAME, type ImageKey } from '@pakaura/contract';
-import { resolveClusterTarget } from '@pakaura/deploy-tools/cluster';
-import type { DeployOptions } from '@pakaura/deploy-tools/deploy';
+import { resolveClusterTarget } from '@pakaura/deploy-kube/cluster';
+import type { DeployOptions } from '@pakaura/deploy-release';
+import { nonEmpty, projectRoot, workspacePath } from '../../../lib/options';
 import type { DeployExecutorSchema } from '../schema';
 
 /** Deploy options with everything filled in but the helm program, resolved when it is needed. */
@@ -22,16 +23,13 @@ export function normalizeOptions(
   env: NodeJS.ProcessEnv = process.env,
 ): NormalizedDeployOptions {
   const root = context.root;
-  const projectRoot = context.projectName
-    ? context.projectsConfigurations?.projects[context.projectName]?.root
-    : undefined;
-  const chart = options.chart ?? projectRoot;
+  const chart = options.chart ?? projectRoot(context);
   if (!chart) throw new Error('No chart directory: set the deploy target\'s "chart" option.');
-  const chartDir = absolute(root, chart);
+  const chartDir = workspacePath(root, chart);
   if (!existsSync(join(chartDir, 'Chart.yaml'))) {
     throw new Error(`${chartDir} is not a Helm chart (no Chart.yaml): fix the "chart" option.`);
   }
-  const valuesFiles = (options.values ?? []).map((file) => absolute(root, file));
+  const valuesFiles = (options.values ?? []).map((file) => workspacePath(root, file));
   const missing = valuesFiles.find((file) => !existsSync(file));
   if (missing) throw new Error(`Values file ${missing} does not exist: fix the "values" option.`);
   const apps = [...new Set(options.apps ?? (Object.keys(IMAGE_NAMES) as ImageKey[]))];
@@ -63,12 +61,4 @@ export function normalizeOptions(
     failFast: options.failFast ?? true,
     helm: nonEmpty(options.helm) ?? nonEmpty(env[DEPLOY_ENV.helm]),
   };
-}
-
-function absolute(root: string, path: string): string {
-  return isAbsolute(path) ? path : join(root, path);
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
 }

@@ -1,4 +1,4 @@
-import type { Render } from '@pakaura/deploy-tools/validate';
+import type { Render } from '@pakaura/deploy-validate';
 
 /** One line per variant: `defaults: 22 objects (11 kinds), 959 lines`. */
 export function describeRender(render: Render): string {

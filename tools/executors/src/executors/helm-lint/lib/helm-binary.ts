@@ -1,4 +1,4 @@
-import { bundledBinary, resolveBinary, run } from '@pakaura/deploy-tools/process';
+import { bundledBinary, resolveBinary, run } from '@pakaura/deploy-kube/process';
 
 /** The helm to use and its version: the bundled one of `major`, else the user's, else bundled 3. */
 export async function helmBinary(major?: 3 | 4): Promise<{ helm: string; version: string }> {

@@ -1,5 +1,5 @@
 import type { ExecutorContext } from '@nx/devkit';
-import { RENDER_MATRIX } from '@pakaura/deploy-tools/validate';
+import { RENDER_MATRIX } from '@pakaura/deploy-validate';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,8 +1,9 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { NAMESPACE, RELEASE_NAME } from '@pakaura/contract';
-import { RENDER_MATRIX, type RenderVariant } from '@pakaura/deploy-tools/validate';
+import { RENDER_MATRIX, type RenderVariant } from '@pakaura/deploy-validate';
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { projectRoot, workspacePath } from '../../../lib/options';
 import type { HelmLintExecutorSchema } from '../schema';
 
 export interface NormalizedHelmLintOptions {
@@ -24,12 +25,9 @@ export function normalizeOptions(
   options: HelmLintExecutorSchema,
   context: Pick<ExecutorContext, 'root' | 'projectName' | 'projectsConfigurations'>,
 ): NormalizedHelmLintOptions {
-  const projectRoot = context.projectName
-    ? context.projectsConfigurations?.projects[context.projectName]?.root
-    : undefined;
-  const dir = options.chartDir ?? projectRoot;
+  const dir = options.chartDir ?? projectRoot(context);
   if (!dir) throw new Error('Set chartDir: the folder of the chart to lint.');
-  const chartDir = isAbsolute(dir) ? dir : join(context.root, dir);
+  const chartDir = workspacePath(context.root, dir);
   if (!existsSync(join(chartDir, 'Chart.yaml'))) {
     throw new Error(`${dir} has no Chart.yaml: point chartDir at the chart's folder.`);
   }

@@ -1,8 +1,10 @@
-import { isAbsolute, join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
-import { IMAGE_NAMES, IMAGE_PROJECTS, type ImageKey } from '@pakaura/contract';
-import { resolveClusterTarget } from '@pakaura/deploy-tools/cluster';
-import type { ImageExecutorSchema, ImageTarget } from '../schema';
+import { IMAGE_NAMES } from '@pakaura/contract';
+import { IMAGE_PROJECTS } from '@pakaura/deploy-kube/nx-projects';
+import { resolveClusterTarget } from '@pakaura/deploy-kube/cluster';
+import { nonEmpty, workspacePath } from '../../../lib/options';
+import type { ImageBuildOptions, ImageTarget } from '@pakaura/deploy-image';
+import type { ImageExecutorSchema } from '../schema';
 
 /** Environment variables that set an option the project.json and command line leave unset. */
 export const IMAGE_ENV = {
@@ -17,25 +19,8 @@ export const IMAGE_ENV = {
 
 export const IMAGE_TARGETS: readonly ImageTarget[] = ['docker', 'minikube', 'kind', 'registry'];
 
-export interface NormalizedImageOptions {
-  app: ImageKey;
-  project: string;
-  workspaceRoot: string;
-  target: ImageTarget;
-  /** `pakaura-api`, or `<registry>/pakaura-api` with target `registry`. */
-  repository: string;
-  registry?: string;
-  /** Overrides the Dockerfile's `NODE_IMAGE` default when set. */
-  nodeImage?: string;
-  /** Relative to the workspace root, when not the project's own `Dockerfile`. */
-  dockerfile?: string;
-  /** Absolute. */
-  context: string;
-  network?: string;
-  minikubeProfile: string;
-  kindCluster: string;
-  docker: string;
-}
+/** The image build's options, every default filled in. */
+export type NormalizedImageOptions = ImageBuildOptions;
 
 const REGISTRY = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:\d+)?(\/[a-z0-9._-]+)*$/i;
 
@@ -97,14 +82,10 @@ export function normalizeOptions(
     registry,
     nodeImage: pick('nodeImage'),
     dockerfile: nonEmpty(options.dockerfile),
-    context: isAbsolute(contextDir) ? contextDir : join(context.root, contextDir),
+    context: workspacePath(context.root, contextDir),
     network: pick('network'),
     minikubeProfile: pick('minikubeProfile') ?? 'minikube',
     kindCluster: pick('kindCluster') ?? 'kind',
     docker: pick('docker') ?? 'docker',
   };
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
 }

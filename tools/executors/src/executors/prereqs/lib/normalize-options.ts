@@ -1,5 +1,5 @@
-import { resolveClusterTarget } from '@pakaura/deploy-tools/cluster';
-import { DEFAULT_PREREQ_TOOLS, type PrereqTool } from '@pakaura/deploy-tools/prereqs';
+import { resolveClusterTarget } from '@pakaura/deploy-kube/cluster';
+import { DEFAULT_PREREQ_TOOLS, type PrereqTool } from '@pakaura/deploy-kube/prereqs';
 import type { PrereqsExecutorSchema } from '../schema';
 
 export interface NormalizedPrereqsOptions {

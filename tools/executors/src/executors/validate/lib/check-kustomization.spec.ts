@@ -1,4 +1,4 @@
-import { parseManifests } from '@pakaura/deploy-tools/validate';
+import { parseManifests } from '@pakaura/deploy-validate';
 import { describe, expect, it } from 'vitest';
 import { checkKustomization } from './check-kustomization';
 

@@ -6,7 +6,7 @@ import {
   type Finding,
   type KustomizeBuild,
   type ManifestObject,
-} from '@pakaura/deploy-tools/validate';
+} from '@pakaura/deploy-validate';
 
 /**
  * Validates what `kubectl apply -k` would install: the build itself (schema and policy), that it

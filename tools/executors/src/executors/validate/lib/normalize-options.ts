@@ -1,7 +1,8 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { NAMESPACE } from '@pakaura/contract';
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { projectRoot, workspacePath } from '../../../lib/options';
 import type { ValidateExecutorSchema } from '../schema';
 
 export interface NormalizedValidateOptions {
@@ -21,12 +22,9 @@ export function normalizeOptions(
   options: ValidateExecutorSchema,
   context: Pick<ExecutorContext, 'root' | 'projectName' | 'projectsConfigurations'>,
 ): NormalizedValidateOptions {
-  const projectRoot = context.projectName
-    ? context.projectsConfigurations?.projects[context.projectName]?.root
-    : undefined;
-  const dir = options.manifestsDir ?? projectRoot;
+  const dir = options.manifestsDir ?? projectRoot(context);
   if (!dir) throw new Error('Set manifestsDir: the folder of the manifests to validate.');
-  const manifestsDir = isAbsolute(dir) ? dir : join(context.root, dir);
+  const manifestsDir = workspacePath(context.root, dir);
   if (!existsSync(manifestsDir)) {
     throw new Error(`manifestsDir ${dir} does not exist: point it at the folder of the manifests.`);
   }
