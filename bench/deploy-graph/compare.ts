@@ -3,6 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { GraphWorkspace, SOURCE_ROOT } from '../../tools/deploy-graph-e2e/src/graph-workspace';
+import { summarize } from './summarize';
 
 /**
  * The warm no-op `nx run-many -t deploy` (fake tools, nothing changed since the last run) of
@@ -99,16 +100,3 @@ it('measures the warm no-op deploy of this checkout against the baseline, interl
   writeFileSync(join(out, 'deploy-graph-compare.json'), `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
 });
-
-function summarize(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const round = (n: number) => Number(n.toFixed(2));
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return {
-    runs: samples.length,
-    median: round(median),
-    min: round(sorted[0]),
-    max: round(sorted[sorted.length - 1]),
-  };
-}

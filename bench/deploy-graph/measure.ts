@@ -3,6 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { GraphWorkspace, SOURCE_ROOT } from '../../tools/deploy-graph-e2e/src/graph-workspace';
+import { summarize } from './summarize';
 
 /**
  * `nx run-many -t deploy` with the fake tools and nothing changed: warm (cache hits, every
@@ -111,17 +112,4 @@ async function cpuByProcess(workspace: GraphWorkspace, args: string[]) {
       { seconds: Number(seconds.toFixed(2)), processes: processes[kind] },
     ]),
   );
-}
-
-function summarize(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const round = (n: number) => Number(n.toFixed(2));
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return {
-    runs: samples.length,
-    median: round(median),
-    min: round(sorted[0]),
-    max: round(sorted[sorted.length - 1]),
-  };
 }
