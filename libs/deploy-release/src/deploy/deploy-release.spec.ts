@@ -141,7 +141,11 @@ describe('deployRelease', () => {
     const file = await new Promise<string>((resolve, reject) => {
       const poll = setInterval(() => {
         const ps = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
-        const line = ps.split('\n').find((l) => l.includes('fake-tool.mjs helm upgrade'));
+        // This test's helm only (its chart is in this test's workspace): suites running beside
+        // this one have helm upgrades of their own.
+        const line = ps
+          .split('\n')
+          .find((l) => l.includes('fake-tool.mjs helm upgrade') && l.includes(workspace));
         if (!line) return;
         clearInterval(poll);
         if (line.includes(secret)) reject(new Error(`the secret is on the command line: ${line}`));
