@@ -6,6 +6,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeKube } from './fake-kube';
 import { seedPakaura } from './fixtures';
+import type { Pod } from './workloads';
 
 let kube: FakeKube;
 let core: CoreV1Api;
@@ -113,6 +114,33 @@ describe('fake Kubernetes API server', () => {
     // (pkg/controller/statefulset/stateful_set_utils.go, updateStorage).
     const data = after.spec?.volumes?.find((v) => v.name === 'data');
     expect(data?.persistentVolumeClaim?.claimName).toBe('data-postgresql-0');
+  });
+
+  it("keeps a deleted pod Terminating for its own grace period (scaled), or the delete's gracePeriodSeconds", async () => {
+    // beforeEach: terminateAfterMs 30 stands for the default 30 s grace period.
+    const gone = (name: string) => kube.pods(NAMESPACE).every((p) => p.metadata.name !== name);
+    const database = kube.store.get<Pod>('pods', NAMESPACE, K8S_NAMES.postgresqlPod) as Pod;
+    expect(database.spec.terminationGracePeriodSeconds).toBe(60); // the chart's own
+    await core.deleteNamespacedPod({ name: K8S_NAMES.postgresqlPod, namespace: NAMESPACE });
+    const terminating = kube.store.get<Pod>('pods', NAMESPACE, K8S_NAMES.postgresqlPod) as Pod;
+    expect(terminating.metadata['deletionGracePeriodSeconds']).toBe(60);
+    // The StatefulSet brings the pod back under the same name: tell them apart by uid.
+    const stillTerminating = () =>
+      kube.store.get<Pod>('pods', NAMESPACE, K8S_NAMES.postgresqlPod)?.metadata.uid ===
+      database.metadata.uid;
+    await new Promise((resolve) => setTimeout(resolve, 35));
+    expect(stillTerminating()).toBe(true); // 60 s of grace: 60 ms here
+    await expect.poll(stillTerminating).toBe(false);
+
+    const [api] = kube.pods(NAMESPACE, 'app=api');
+    kube.workloads.replaceDeletedPods = false;
+    await core.deleteNamespacedPod({
+      name: api.metadata.name,
+      namespace: NAMESPACE,
+      gracePeriodSeconds: 0,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(gone(api.metadata.name)).toBe(true);
   });
 
   it('leaves a deleted pod gone when replacement is switched off', async () => {

@@ -158,8 +158,10 @@ export class FakeKube {
     plural: string,
     namespace: string | undefined,
     name: string,
+    gracePeriodSeconds?: number,
   ): KubeObject | undefined {
-    if (plural === 'pods' && namespace) return this.workloads.deletePod(namespace, name);
+    if (plural === 'pods' && namespace)
+      return this.workloads.deletePod(namespace, name, gracePeriodSeconds);
     return this.store.remove(plural, namespace, name);
   }
 

@@ -118,7 +118,13 @@ async function route(
   if (!current) return notFound(res, resource, name);
   if (method === 'GET') return sendJson(res, 200, withType(resource, current));
   if (method === 'DELETE') {
-    const result = kube.deleteObject(resource.plural, namespace, name);
+    const grace = query.get('gracePeriodSeconds');
+    const result = kube.deleteObject(
+      resource.plural,
+      namespace,
+      name,
+      grace === null ? undefined : Number(grace),
+    );
     return sendJson(res, 200, withType(resource, result ?? current));
   }
   return sendStatus(res, 405, 'MethodNotAllowed', `${method} is not supported here`);

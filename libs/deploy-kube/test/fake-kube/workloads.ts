@@ -10,7 +10,10 @@ export type Workload = KubeObject & { spec: any; status?: any };
 export interface Timing {
   /** How long a new pod stays Pending / not Ready. */
   readyAfterMs: number;
-  /** How long a deleted pod stays Terminating before it is gone. */
+  /**
+   * How long a deleted pod with the default 30 s grace period stays Terminating before it is
+   * gone; other grace periods scale it (60 s: twice as long, 0: at once).
+   */
   terminateAfterMs: number;
 }
 
@@ -50,18 +53,26 @@ export class Workloads extends EventEmitter<WorkloadEvents> {
     return Array.from({ length: replicas }, () => this.createPod(rs, undefined, ready));
   }
 
-  /** Marks a pod Terminating (not Ready), removes it after the grace period, then reconciles. */
-  deletePod(namespace: string, name: string): Pod | undefined {
+  /**
+   * Marks a pod Terminating (not Ready), removes it after its grace period, then reconciles. The
+   * grace period is the delete's `gracePeriodSeconds`, else the pod's
+   * `terminationGracePeriodSeconds`, else 30 s (Kubernetes 1.29 pkg/registry/core/pod/strategy.go,
+   * CheckGracefulDelete), scaled to test time by `timing.terminateAfterMs` per 30 s.
+   */
+  deletePod(namespace: string, name: string, gracePeriodSeconds?: number): Pod | undefined {
     const pod = this.store.get<Pod>('pods', namespace, name);
     if (!pod) return undefined;
     if (pod.metadata['deletionTimestamp']) return pod;
+    const podGrace = (pod.spec as { terminationGracePeriodSeconds?: number })
+      .terminationGracePeriodSeconds;
+    const grace = Math.max(0, gracePeriodSeconds ?? podGrace ?? 30);
     const terminating = this.store.update<Pod>('pods', namespace, name, (p) => {
       p.metadata['deletionTimestamp'] = new Date().toISOString();
-      p.metadata['deletionGracePeriodSeconds'] = 30;
+      p.metadata['deletionGracePeriodSeconds'] = grace;
       setReady(p, false);
     }) as Pod;
     this.recordEvent(terminating, 'Normal', 'Killing', `Stopping container ${containerOf(pod)}`);
-    this.later(this.timing.terminateAfterMs, () => {
+    this.later((this.timing.terminateAfterMs * grace) / 30, () => {
       const gone = this.store.remove('pods', namespace, name) as Pod | undefined;
       if (gone) this.emit('pod-removed', gone);
       const owner = ownerOf(pod);
