@@ -2,13 +2,12 @@ import { CoreV1Api, Exec, type V1Status } from '@kubernetes/client-node';
 import { NAMESPACE } from '@pakaura/contract';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { request } from 'node:https';
 import { Writable } from 'node:stream';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledBinary } from '../../src/process/bundled-binaries';
 import { FakeKube } from './fake-kube';
-import { certificatesOf } from './tls';
+import { certificatesOf, tlsRequest } from './tls';
 import { seedPakaura } from './fixtures';
 
 const run = promisify(execFile);
@@ -19,16 +18,8 @@ afterEach(async () => {
 });
 
 /** Status code of a GET made with the given TLS material (no bearer token). */
-function statusWith(url: string, tls: { ca: string; cert?: string; key?: string }) {
-  return new Promise<number>((resolve, reject) => {
-    request(`${url}/api/v1/namespaces/${NAMESPACE}/pods`, tls, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    })
-      .on('error', reject)
-      .end();
-  });
-}
+const statusWith = async (url: string, tls: { ca: string; cert?: string; key?: string }) =>
+  (await tlsRequest(`${url}/api/v1/namespaces/${NAMESPACE}/pods`, tls)).status;
 
 describe('fake Kubernetes API server over TLS', () => {
   it('names the CA and client certificate files in the kubeconfig, as minikube writes it, and client-node lists pods through them', async () => {

@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { IncomingHttpHeaders } from 'node:http';
+import { request } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 
 /** The PEM files a TLS fake API server and its kubeconfig use, all in one directory. */
@@ -118,4 +120,31 @@ export function certificateUser(socket: unknown): string | undefined {
 export function certificatesOf(kube: { certificates?: ClusterCertificates }): ClusterCertificates {
   if (!kube.certificates) throw new Error('This fake API server was not started with tls: true');
   return kube.certificates;
+}
+
+/**
+ * One HTTPS request with the given trust and client certificate, its body sent as is (client-node
+ * would drop unknown fields): the status and headers of the answer.
+ */
+export function tlsRequest(
+  url: string,
+  tls: { ca: string; cert?: string; key?: string },
+  options: { method?: string; body?: unknown } = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    request(
+      url,
+      {
+        ...tls,
+        method: options.method ?? 'GET',
+        headers: options.body === undefined ? {} : { 'content-type': 'application/json' },
+      },
+      (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, headers: res.headers });
+      },
+    )
+      .on('error', reject)
+      .end(options.body === undefined ? undefined : JSON.stringify(options.body));
+  });
 }

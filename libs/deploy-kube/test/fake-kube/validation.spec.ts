@@ -1,10 +1,9 @@
 import { AppsV1Api, type V1Deployment } from '@kubernetes/client-node';
 import { execFile } from 'node:child_process';
-import { request } from 'node:https';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bundledBinary } from '../../src/process/bundled-binaries';
 import { FakeKube } from './fake-kube';
-import { certificatesOf } from './tls';
+import { certificatesOf, tlsRequest } from './tls';
 
 let kube: FakeKube;
 beforeEach(async () => {
@@ -48,30 +47,15 @@ function kubectl(args: string[], input: string) {
 }
 
 /** A POST with the kubeconfig's client certificate, body sent as is (client-node would drop unknown fields). */
-function post(path: string, body: unknown) {
+async function post(path: string, body: unknown) {
   const certs = certificatesOf(kube);
-  return new Promise<{ status: number; warning: string[] | undefined }>((resolve, reject) => {
-    request(
-      `${kube.url}${path}`,
-      {
-        method: 'POST',
-        ca: certs.caCert,
-        cert: certs.clientCert,
-        key: certs.clientKey,
-        headers: { 'content-type': 'application/json' },
-      },
-      (res) => {
-        res.resume();
-        const warning = res.headers['warning'];
-        resolve({
-          status: res.statusCode ?? 0,
-          warning: warning === undefined ? undefined : [warning].flat(),
-        });
-      },
-    )
-      .on('error', reject)
-      .end(JSON.stringify(body));
-  });
+  const { status, headers } = await tlsRequest(
+    `${kube.url}${path}`,
+    { ca: certs.caCert, cert: certs.clientCert, key: certs.clientKey },
+    { method: 'POST', body },
+  );
+  const warning = headers['warning'];
+  return { status, warning: warning === undefined ? undefined : [warning].flat() };
 }
 
 describe('fake API server: objects are decoded as kube-apiserver 1.29 does', () => {

@@ -11,6 +11,18 @@ describe('fake tools', () => {
   });
   afterEach(() => sandbox.dispose());
 
+  /** `helm upgrade --install demo <chart> -n apps --create-namespace <flag>`. */
+  const installDemo = (chart: string, flag: string) => [
+    'upgrade',
+    '--install',
+    'demo',
+    chart,
+    '-n',
+    'apps',
+    '--create-namespace',
+    flag,
+  ];
+
   function writeChart(): string {
     const dir = join(sandbox.root, 'chart');
     mkdirSync(join(dir, 'templates'), { recursive: true });
@@ -237,16 +249,7 @@ describe('fake tools', () => {
   it('rolls an upgrade back when it fails with --atomic, leaving the previous values deployed', async () => {
     await sandbox.exec('minikube', ['start']);
     const chart = writeChart();
-    const install = [
-      'upgrade',
-      '--install',
-      'demo',
-      chart,
-      '-n',
-      'apps',
-      '--create-namespace',
-      '--atomic',
-    ];
+    const install = installDemo(chart, '--atomic');
     await sandbox.exec('helm', [...install, '--set', 'tag=one']);
     sandbox.configure({
       failures: [
@@ -322,16 +325,7 @@ describe('fake tools', () => {
   it('refuses to upgrade a release a killed helm left pending, and rolls a pending upgrade back on request', async () => {
     await sandbox.exec('minikube', ['start']);
     const chart = writeChart();
-    const install = [
-      'upgrade',
-      '--install',
-      'demo',
-      chart,
-      '-n',
-      'apps',
-      '--create-namespace',
-      '--wait',
-    ];
+    const install = installDemo(chart, '--wait');
     await sandbox.exec('helm', [...install, '--set', 'tag=one']);
     sandbox.configure({ delays: [{ tool: 'helm', command: 'upgrade', ms: 30_000 }] });
     const killed = sandbox.exec('helm', [...install, '--set', 'tag=two']);
