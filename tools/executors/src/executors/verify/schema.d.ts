@@ -1,23 +1,11 @@
 import type { CheckName } from '@pakaura/deploy-verify';
+import type { VerifyCommandOptions } from '@pakaura/deploy-verify/options';
 
-/** Options of the `verify` executor, as written in project.json or on the command line. */
-export interface VerifyExecutorSchema {
-  safe?: boolean;
+/**
+ * Options of the `verify` executor, as written in project.json or on the command line: the
+ * options `pakaura verify` takes (durations in seconds), with the values schema.json allows.
+ */
+export interface VerifyExecutorSchema extends Omit<VerifyCommandOptions, 'checks' | 'provider'> {
   checks?: CheckName[];
-  context?: string;
   provider?: 'minikube' | 'kind';
-  minikubeProfile?: string;
-  kindCluster?: string;
-  kubeconfig?: string;
-  namespace?: string;
-  release?: string;
-  ingressPort?: number;
-  ingressHost?: string;
-  /** Seconds. */
-  ingressTimeout?: number;
-  /** Seconds. */
-  replacementTimeout?: number;
-  /** Seconds. */
-  databaseRestartTimeout?: number;
-  reportDir?: string;
 }
